@@ -1,0 +1,49 @@
+package io.dikast.engine.policy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ImageSecurityPolicy or GenericAttestationPolicy, reduced to what admission decides on.
+ *
+ * @param allowlistPatterns image patterns exempt from the policy ({@code *} within a path segment,
+ *     {@code **} across segments, anchored)
+ * @param authorityNames the AttestationAuthorities whose attestations are required, in order
+ * @param requiredAttestations how many of {@code authorityNames} must have attested; 0 means all
+ */
+public record Policy(
+    PolicyKind kind,
+    String namespace,
+    String name,
+    List<String> allowlistPatterns,
+    List<String> authorityNames,
+    int requiredAttestations,
+    EnforcementMode enforcementMode,
+    BreakglassMode breakglass,
+    BackendUnavailableMode onBackendUnavailable) {
+
+  public Policy {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    allowlistPatterns = List.copyOf(allowlistPatterns);
+    authorityNames = List.copyOf(authorityNames);
+    Objects.requireNonNull(enforcementMode, "enforcementMode");
+    Objects.requireNonNull(breakglass, "breakglass");
+    Objects.requireNonNull(onBackendUnavailable, "onBackendUnavailable");
+    if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
+      throw new IllegalArgumentException(
+          "requiredAttestations must be between 0 and " + authorityNames.size());
+    }
+  }
+
+  /** How many valid attestations an image needs under this policy. */
+  public int requiredCount() {
+    return requiredAttestations == 0 ? authorityNames.size() : requiredAttestations;
+  }
+
+  /** {@code namespace/name}, as messages name a policy. */
+  public String qualifiedName() {
+    return namespace + "/" + name;
+  }
+}
