@@ -55,8 +55,13 @@ public record Decision(
     return allowed() && !breakglassBypassed().isEmpty();
   }
 
-  List<PolicyRef> policiesWith(PolicyOutcome outcome) {
-    return policyOutcomes.entrySet().stream()
+  private List<PolicyRef> policiesWith(PolicyOutcome outcome) {
+    return policiesWith(policyOutcomes, outcome);
+  }
+
+  static List<PolicyRef> policiesWith(
+      Map<PolicyRef, PolicyOutcome> outcomes, PolicyOutcome outcome) {
+    return outcomes.entrySet().stream()
         .filter(entry -> entry.getValue() == outcome)
         .map(Map.Entry::getKey)
         .toList();

@@ -81,9 +81,8 @@ final class DecisionBuilder {
   }
 
   private String policiesWith(PolicyOutcome outcome) {
-    return outcomes.entrySet().stream()
-        .filter(entry -> entry.getValue() == outcome)
-        .map(entry -> entry.getKey().auditName())
+    return Decision.policiesWith(outcomes, outcome).stream()
+        .map(PolicyRef::auditName)
         .collect(Collectors.joining(","));
   }
 }

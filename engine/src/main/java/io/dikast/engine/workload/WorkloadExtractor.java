@@ -59,11 +59,11 @@ public final class WorkloadExtractor {
     HasMetadata typed =
         resource instanceof GenericKubernetesResource generic ? toModel(generic) : resource;
     PodShape pod = podShapeOf(typed);
+    ObjectMeta meta = typed.getMetadata();
     return new Workload(
         typed.getKind(),
-        Objects.toString(
-            typed.getMetadata() == null ? null : typed.getMetadata().getNamespace(), ""),
-        nameOf(typed.getMetadata()),
+        Objects.toString(field(meta, ObjectMeta::getNamespace), ""),
+        nameOf(meta),
         imagesOf(pod.spec()),
         BreakglassAnnotation.requestedIn(pod.metadata()));
   }
