@@ -7,6 +7,7 @@ import io.dikast.engine.key.TrustedKey;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -93,11 +94,10 @@ public class AttestationAuthorityReconciler
         .ifPresent(ready -> events.warn(authority, ready.getReason(), ready.getMessage()));
   }
 
-  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
-      InformerEventSource<R, AttestationAuthority> keySource(
-          EventSourceContext<AttestationAuthority> context,
-          Class<R> type,
-          Function<PublicKeySource, String> sourceName) {
+  private static <R extends HasMetadata> InformerEventSource<R, AttestationAuthority> keySource(
+      EventSourceContext<AttestationAuthority> context,
+      Class<R> type,
+      Function<PublicKeySource, String> sourceName) {
     Function<AttestationAuthority, List<String>> referenced =
         authority ->
             authority.getSpec() == null
