@@ -86,18 +86,20 @@ public final class GrafeasClient implements AutoCloseable {
                   .setOccurrence(occurrence)
                   .build());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      Status.Code code = e.getStatus().getCode();
+      if (code == Status.Code.NOT_FOUND || code == Status.Code.FAILED_PRECONDITION) {
         NoteName note = NoteName.parse("note", occurrence.getNoteName());
         throw CliException.usage(
-            "note "
-                + note
-                + " does not exist in Grafeas at "
+            "Grafeas at "
                 + address
-                + "; create it with 'dikast note create --project "
+                + " refused the attestation: "
+                + reason(e.getStatus())
+                + " (create a missing note with 'dikast note create --project "
                 + note.project()
                 + " --note "
                 + note.noteId()
-                + "'");
+                + "')",
+            e);
       }
       throw failure(e, "upload the attestation");
     }
