@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class PostgresqlOutageIT {
 
   // A server of its own, so stopping it leaves the other integration tests' server alone.
-  private static final String PORT = "55439";
+  private static final String PORT = System.getProperty("dikast.test.postgresql.outage-port");
 
   @AfterEach
   void stopServer() throws Exception {
