@@ -13,6 +13,8 @@ public interface GrafeasServerConfig {
 
   Limits limits();
 
+  Tls tls();
+
   interface Auth {
 
     /**
@@ -20,6 +22,22 @@ public interface GrafeasServerConfig {
      * …}); without it, calls are not authenticated by token. Health endpoints never need it.
      */
     Optional<Path> tokenFile();
+  }
+
+  /**
+   * TLS for REST and gRPC, which share the HTTP server; {@link TlsConfigSourceFactory} turns these
+   * into Quarkus' settings before the server starts.
+   */
+  interface Tls {
+
+    /** PEM certificate chain of the server; with it, plaintext requests are refused. */
+    Optional<Path> certFile();
+
+    /** PEM private key of the server certificate. */
+    Optional<Path> keyFile();
+
+    /** PEM bundle of CAs; with it, every client must present a certificate they issued. */
+    Optional<Path> clientCaFile();
   }
 
   interface Limits {
