@@ -52,9 +52,9 @@ public class NoteResource {
         notes.listNotes(
             ListNotesRequest.newBuilder()
                 .setParent("projects/" + project)
-                .setFilter(ListParams.orEmpty(filter))
-                .setPageSize(ListParams.pageSize(pageSize))
-                .setPageToken(ListParams.orEmpty(pageToken))
+                .setFilter(QueryParams.orEmpty(filter))
+                .setPageSize(QueryParams.pageSize(pageSize))
+                .setPageToken(QueryParams.orEmpty(pageToken))
                 .build()));
   }
 
@@ -66,7 +66,7 @@ public class NoteResource {
         notes.createNote(
             CreateNoteRequest.newBuilder()
                 .setParent("projects/" + project)
-                .setNoteId(ListParams.orEmpty(noteId))
+                .setNoteId(QueryParams.orEmpty(noteId))
                 .setNote(note)
                 .build()));
   }
@@ -84,7 +84,7 @@ public class NoteResource {
             UpdateNoteRequest.newBuilder()
                 .setName(name(project, note))
                 .setNote(patch)
-                .setUpdateMask(ListParams.updateMask(updateMask))
+                .setUpdateMask(QueryParams.updateMask(updateMask))
                 .build()));
   }
 
@@ -107,9 +107,9 @@ public class NoteResource {
         occurrences.listNoteOccurrences(
             ListNoteOccurrencesRequest.newBuilder()
                 .setName(name(project, note))
-                .setFilter(ListParams.orEmpty(filter))
-                .setPageSize(ListParams.pageSize(pageSize))
-                .setPageToken(ListParams.orEmpty(pageToken))
+                .setFilter(QueryParams.orEmpty(filter))
+                .setPageSize(QueryParams.pageSize(pageSize))
+                .setPageToken(QueryParams.orEmpty(pageToken))
                 .build()));
   }
 

@@ -51,9 +51,9 @@ public class OccurrenceResource {
         occurrences.listOccurrences(
             ListOccurrencesRequest.newBuilder()
                 .setParent("projects/" + project)
-                .setFilter(ListParams.orEmpty(filter))
-                .setPageSize(ListParams.pageSize(pageSize))
-                .setPageToken(ListParams.orEmpty(pageToken))
+                .setFilter(QueryParams.orEmpty(filter))
+                .setPageSize(QueryParams.pageSize(pageSize))
+                .setPageToken(QueryParams.orEmpty(pageToken))
                 .build()));
   }
 
@@ -81,7 +81,7 @@ public class OccurrenceResource {
             UpdateOccurrenceRequest.newBuilder()
                 .setName(name(project, occurrence))
                 .setOccurrence(patch)
-                .setUpdateMask(ListParams.updateMask(updateMask))
+                .setUpdateMask(QueryParams.updateMask(updateMask))
                 .build()));
   }
 

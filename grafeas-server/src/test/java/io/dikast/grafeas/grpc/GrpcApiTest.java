@@ -228,6 +228,21 @@ class GrpcApiTest {
   }
 
   @Test
+  void acceptsMessagesOfAMebibyteBelowTheDefaultLimit() {
+    String description = "x".repeat(1024 * 1024);
+
+    Note created =
+        grafeas.createNote(
+            CreateNoteRequest.newBuilder()
+                .setParent(project)
+                .setNoteId("large")
+                .setNote(attestationNote("large").toBuilder().setLongDescription(description))
+                .build());
+
+    assertThat(created.getLongDescription()).hasSize(1024 * 1024);
+  }
+
+  @Test
   void reportsEachErrorWithItsCode() {
     createNote("qa");
 

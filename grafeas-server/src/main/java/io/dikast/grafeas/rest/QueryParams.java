@@ -5,9 +5,9 @@ import com.google.protobuf.util.FieldMaskUtil;
 import io.dikast.grafeas.api.ApiErrors;
 
 /** Query parameters of the REST mapping that need parsing. */
-final class ListParams {
+final class QueryParams {
 
-  private ListParams() {}
+  private QueryParams() {}
 
   static int pageSize(String value) {
     if (value == null || value.isBlank()) {
