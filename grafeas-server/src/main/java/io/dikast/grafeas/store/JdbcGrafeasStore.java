@@ -51,12 +51,15 @@ public final class JdbcGrafeasStore implements GrafeasStore, AutoCloseable {
   }
 
   static JdbcGrafeasStore open(AgroalDataSource dataSource, Clock clock) {
-    SchemaMigration.migrate(dataSource);
+    SqlDialect dialect;
     try (Connection connection = dataSource.getConnection()) {
-      return new JdbcGrafeasStore(dataSource, SqlDialect.of(connection), clock);
+      dialect = SqlDialect.of(connection);
     } catch (SQLException e) {
+      dataSource.close();
       throw SqlErrors.unavailable(e);
     }
+    SchemaMigration.migrate(dataSource);
+    return new JdbcGrafeasStore(dataSource, dialect, clock);
   }
 
   @Override

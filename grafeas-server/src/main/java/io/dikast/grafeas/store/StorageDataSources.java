@@ -53,7 +53,7 @@ public final class StorageDataSources {
     String url =
         "jdbc:h2:file:"
             + directory.toAbsolutePath().resolve("grafeas")
-            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     return pool(
         EMBEDDED_POOL_SIZE,
         EMBEDDED_ACQUISITION_TIMEOUT,

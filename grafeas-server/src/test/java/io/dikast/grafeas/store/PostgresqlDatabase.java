@@ -33,7 +33,11 @@ final class PostgresqlDatabase {
   }
 
   static AgroalDataSource dataSource() {
-    return StorageDataSources.postgresql(jdbcUrl(), USER, PASSWORD, 4, Duration.ofSeconds(10));
+    return dataSource(jdbcUrl());
+  }
+
+  static AgroalDataSource dataSource(String jdbcUrl) {
+    return StorageDataSources.postgresql(jdbcUrl, USER, PASSWORD, 4, Duration.ofSeconds(10));
   }
 
   /** Drops everything the store created, so the next test starts on an empty database. */
