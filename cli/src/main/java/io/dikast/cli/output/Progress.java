@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells a person on stderr what the command is waiting for, but only when a step takes longer than
- * a second, so fast runs stay quiet and JSON output is never mixed with chatter.
+ * a second and only on a terminal in text mode, so fast runs stay quiet and scripts, CI logs and
+ * JSON output never get chatter.
  */
 public final class Progress {
 
@@ -35,7 +36,7 @@ public final class Progress {
   }
 
   public static Progress on(PrintWriter err, OutputFormat format) {
-    return new Progress(err, format == OutputFormat.TEXT, THRESHOLD);
+    return new Progress(err, format == OutputFormat.TEXT && System.console() != null, THRESHOLD);
   }
 
   /** Starts a step; closing it before the threshold keeps it silent. */
