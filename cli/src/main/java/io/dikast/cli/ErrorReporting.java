@@ -34,18 +34,23 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
     PrintWriter err = command.getErr();
     int exitCode;
     if (ex instanceof CliException failure) {
-      err.println(PREFIX + failure.getMessage());
+      err.println(PREFIX + oneLine(failure.getMessage()));
       exitCode = failure.exitCode();
     } else {
-      err.println(PREFIX + "unexpected error: " + describe(ex));
+      err.println(PREFIX + "unexpected error: " + oneLine(describe(ex)));
       exitCode = ExitCode.USAGE;
     }
     if (command.getParseResult().hasMatchedOption("--verbose")) {
       for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-        err.println("  caused by: " + describe(cause));
+        err.println("  caused by: " + oneLine(describe(cause)));
       }
     }
     return exitCode;
+  }
+
+  // Messages from libraries may span lines; the promise is one line per error.
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static String describe(Throwable t) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The Grafeas calls the CLI makes, each with its own deadline; gRPC failures become one-line {@link
@@ -125,7 +126,9 @@ public final class GrafeasClient implements AutoCloseable {
 
   private static String reason(Status status) {
     Throwable root = status.getCause();
+    boolean tls = false;
     while (root != null && root.getCause() != null) {
+      tls |= root instanceof SSLException;
       root = root.getCause();
     }
     if (root instanceof ConnectException) {
@@ -134,8 +137,22 @@ public final class GrafeasClient implements AutoCloseable {
     if (root instanceof UnknownHostException) {
       return "unknown host";
     }
+    if (tls || root instanceof SSLException) {
+      return "TLS handshake failed: " + firstLine(root.getMessage());
+    }
     String description = status.getDescription();
-    return description == null || description.isBlank() ? status.getCode().toString() : description;
+    return description == null || description.isBlank()
+        ? status.getCode().toString()
+        : firstLine(description);
+  }
+
+  // gRPC descriptions may append diagnostics such as netty's pipeline on further lines.
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
   private static String readToken(Path file) {

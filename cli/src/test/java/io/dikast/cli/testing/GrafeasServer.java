@@ -34,17 +34,28 @@ public final class GrafeasServer implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final int port;
+  private final int tlsPort;
   private final ManagedChannel channel;
 
-  private GrafeasServer(Process process, Path dir, int port) {
+  private GrafeasServer(Process process, Path dir, int port, int tlsPort) {
     this.process = process;
     this.dir = dir;
     this.port = port;
+    this.tlsPort = tlsPort;
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
 
   /** Starts a server; with a token, every API call must present it as a bearer token. */
   public static GrafeasServer start(String tokenOrNull) {
+    return start(tokenOrNull, null);
+  }
+
+  /** Starts a server that also serves TLS, with the server certificate of {@code tls}. */
+  public static GrafeasServer startWithTls(TlsFiles tls) {
+    return start(null, tls);
+  }
+
+  private static GrafeasServer start(String tokenOrNull, TlsFiles tls) {
     Path jar = Path.of(System.getProperty("dikast.grafeas.server.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("the Grafeas server is not built: " + jar + " is missing");
@@ -52,16 +63,22 @@ public final class GrafeasServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("grafeas-it");
       int port = ClosedPort.pick();
+      int tlsPort = ClosedPort.pick();
       List<String> command =
           new ArrayList<>(
               List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-Dquarkus.http.host=127.0.0.1",
                   "-Dquarkus.http.port=" + port,
+                  "-Dquarkus.http.ssl-port=" + tlsPort,
                   "-Ddikast.grafeas.storage.embedded.path=" + dir.resolve("data")));
       if (tokenOrNull != null) {
         Path tokenFile = Files.writeString(dir.resolve("token"), tokenOrNull);
         command.add("-Ddikast.grafeas.auth.token-file=" + tokenFile);
+      }
+      if (tls != null) {
+        command.add("-Dquarkus.tls.key-store.pem.0.cert=" + tls.serverCert());
+        command.add("-Dquarkus.tls.key-store.pem.0.key=" + tls.serverKey());
       }
       command.addAll(List.of("-jar", jar.toString()));
       Process process =
@@ -69,7 +86,7 @@ public final class GrafeasServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("server.log").toFile())
               .start();
-      GrafeasServer server = new GrafeasServer(process, dir, port);
+      GrafeasServer server = new GrafeasServer(process, dir, port, tlsPort);
       server.awaitReady();
       return server;
     } catch (IOException e) {
@@ -77,8 +94,14 @@ public final class GrafeasServer implements AutoCloseable {
     }
   }
 
+  /** The plaintext address (h2c), which also answers health checks. */
   public String address() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The TLS address, served when the server was started with TLS files. */
+  public String tlsAddress() {
+    return "127.0.0.1:" + tlsPort;
   }
 
   public Occurrence occurrence(String name, String tokenOrNull) {
