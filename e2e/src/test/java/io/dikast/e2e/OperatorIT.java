@@ -1,0 +1,218 @@
+package io.dikast.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built operator jar, running as its own ServiceAccount under the ClusterRole the chart ships,
+ * reconciles Kritis resources applied with kubectl; kubectl shows the status it writes.
+ */
+@ExtendWith(ClusterExtension.class)
+class OperatorIT {
+
+  private static final Duration RECONCILED = Duration.ofSeconds(60);
+
+  private static TestCluster cluster;
+  private static TestNamespace namespace;
+  private static Kubectl kubectl;
+  private static Path operatorKubeconfig;
+  private static OperatorProcess operator;
+
+  @BeforeAll
+  static void startOperator(TestCluster testCluster) {
+    cluster = testCluster;
+    kubectl = cluster.kubectl();
+    namespace = TestNamespace.create(cluster.admin(), "operator");
+    OperatorServiceAccount.install(cluster.admin());
+    operatorKubeconfig = OperatorServiceAccount.kubeconfig(cluster);
+    operator =
+        OperatorProcess.start(
+            SuiteSettings.fromEnvironment().operatorJar(), operatorKubeconfig, cluster.workDir());
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+    namespace.close();
+  }
+
+  @Test
+  void kubectlGetShowsTheStatusTheReconcilersWrite() {
+    PgpAuthorityKey key = PgpAuthorityKey.generate();
+    assertThat(kubectl.apply(namespace.name(), key.authorityManifest()).succeeded()).isTrue();
+    apply("manifests/image-security-policy.yaml");
+    apply("manifests/generic-attestation-policy.yaml");
+
+    await()
+        .atMost(RECONCILED)
+        .untilAsserted(
+            () -> {
+              String output = kubectl.run("get", "-n", namespace.name(), "isp,aa,gap").stdout();
+              assertThat(withoutAge(PrinterTable.rows(output)))
+                  .containsExactly(
+                      List.of(
+                          "imagesecuritypolicy.kritis.grafeas.io/qa-only",
+                          "True",
+                          "Enforce",
+                          "qa-attestor"),
+                      List.of(
+                          "attestationauthority.kritis.grafeas.io/qa-attestor",
+                          "True",
+                          "projects/image-signing/notes/qa",
+                          "1"),
+                      List.of(
+                          "genericattestationpolicy.kritis.grafeas.io/qa-generic",
+                          "True",
+                          "Enforce",
+                          "qa-attestor"));
+              assertThat(PrinterTable.headers(output))
+                  .containsExactly(
+                      List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"),
+                      List.of("NAME", "READY", "NOTE", "KEYS", "AGE"),
+                      List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"));
+            });
+  }
+
+  @Test
+  void policyNamingAMissingAuthorityIsNotReady() {
+    String policy =
+        """
+        apiVersion: kritis.grafeas.io/v1beta1
+        kind: ImageSecurityPolicy
+        metadata:
+          name: nobody-signs
+        spec:
+          attestationAuthorityName: nobody
+        """;
+    assertThat(kubectl.apply(namespace.name(), policy).succeeded()).isTrue();
+
+    await()
+        .atMost(RECONCILED)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kubectl
+                            .run(
+                                "get",
+                                "-n",
+                                namespace.name(),
+                                "isp/nobody-signs",
+                                "-o",
+                                "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"
+                                    + " {.status.conditions[?(@.type==\"Ready\")].reason}")
+                            .stdout())
+                    .isEqualTo("False AuthorityNotFound"));
+  }
+
+  @Test
+  void operatorServiceAccountIsRefusedDeletingPods() throws IOException {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("payment")
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("payment")
+            .withImage("gcr.io/hightowerlabs/payment:1.0")
+            .endContainer()
+            .endSpec()
+            .build();
+    cluster.admin().pods().inNamespace(namespace.name()).resource(pod).create();
+
+    Kubectl.Result canI =
+        kubectl.run(
+            "auth",
+            "can-i",
+            "delete",
+            "pods",
+            "-n",
+            namespace.name(),
+            "--as",
+            OperatorServiceAccount.USER);
+    assertThat(canI.exitCode()).isEqualTo(1);
+    assertThat(canI.stdout()).isEqualTo("no\n");
+
+    try (KubernetesClient asOperator = clientFor(operatorKubeconfig)) {
+      assertThatThrownBy(
+              () -> asOperator.pods().inNamespace(namespace.name()).withName("payment").delete())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class,
+              e -> {
+                assertThat(e.getCode()).isEqualTo(403);
+                assertThat(e.getMessage())
+                    .contains(
+                        "pods \"payment\" is forbidden: User \""
+                            + OperatorServiceAccount.USER
+                            + "\" cannot delete resource \"pods\" in API group \"\" in the namespace \""
+                            + namespace.name()
+                            + "\"");
+              });
+    }
+    assertThat(cluster.admin().pods().inNamespace(namespace.name()).withName("payment").get())
+        .isNotNull();
+  }
+
+  @Test
+  void operatorServiceAccountMayWatchPoliciesAndWriteStatusButNeitherCreateNorDelete() {
+    assertThat(canI("watch", "imagesecuritypolicies.kritis.grafeas.io")).isEqualTo("yes");
+    assertThat(canI("patch", "imagesecuritypolicies.kritis.grafeas.io", "--subresource=status"))
+        .isEqualTo("yes");
+    assertThat(canI("list", "secrets")).isEqualTo("yes");
+    assertThat(canI("create", "events")).isEqualTo("yes");
+    assertThat(canI("create", "imagesecuritypolicies.kritis.grafeas.io")).isEqualTo("no");
+    assertThat(canI("delete", "attestationauthorities.kritis.grafeas.io")).isEqualTo("no");
+    assertThat(canI("update", "secrets")).isEqualTo("no");
+  }
+
+  private static String canI(String verb, String resource, String... flags) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "auth",
+                "can-i",
+                verb,
+                resource,
+                "-n",
+                namespace.name(),
+                "--as",
+                OperatorServiceAccount.USER));
+    args.addAll(List.of(flags));
+    return kubectl.run(args.toArray(String[]::new)).stdout().trim();
+  }
+
+  private static KubernetesClient clientFor(Path kubeconfig) throws IOException {
+    return new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+        .build();
+  }
+
+  private static void apply(String resource) {
+    Kubectl.Result result = kubectl.apply(namespace.name(), Manifests.read(resource));
+    assertThat(result.stderr()).isEmpty();
+  }
+
+  /** Drops the AGE cell, the one value that changes between runs. */
+  private static List<List<String>> withoutAge(List<List<String>> rows) {
+    return rows.stream().map(row -> row.subList(0, row.size() - 1)).toList();
+  }
+}
