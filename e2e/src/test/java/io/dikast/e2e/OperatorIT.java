@@ -67,28 +67,36 @@ class OperatorIT {
         .untilAsserted(
             () -> {
               String output = kubectl.run("get", "-n", namespace.name(), "isp,aa,gap").stdout();
-              assertThat(withoutAge(PrinterTable.rows(output)))
-                  .containsExactly(
-                      List.of(
-                          "imagesecuritypolicy.kritis.grafeas.io/qa-only",
-                          "True",
-                          "Enforce",
-                          "qa-attestor"),
-                      List.of(
-                          "attestationauthority.kritis.grafeas.io/qa-attestor",
-                          "True",
-                          "projects/image-signing/notes/qa",
-                          "1"),
-                      List.of(
-                          "genericattestationpolicy.kritis.grafeas.io/qa-generic",
-                          "True",
-                          "Enforce",
-                          "qa-attestor"));
-              assertThat(PrinterTable.headers(output))
+              List<PrinterTable> tables = PrinterTable.parse(output);
+              assertThat(tables)
+                  .extracting(PrinterTable::headers)
                   .containsExactly(
                       List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"),
                       List.of("NAME", "READY", "NOTE", "KEYS", "AGE"),
                       List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"));
+              assertThat(tables)
+                  .extracting(table -> withoutAge(table.rows()))
+                  .containsExactly(
+                      List.of(
+                          List.of(
+                              "imagesecuritypolicy.kritis.grafeas.io/qa-only",
+                              "True",
+                              "Enforce",
+                              "qa-attestor",
+                              "")),
+                      List.of(
+                          List.of(
+                              "attestationauthority.kritis.grafeas.io/qa-attestor",
+                              "True",
+                              "projects/image-signing/notes/qa",
+                              "1")),
+                      List.of(
+                          List.of(
+                              "genericattestationpolicy.kritis.grafeas.io/qa-generic",
+                              "True",
+                              "Enforce",
+                              "qa-attestor",
+                              "")));
             });
   }
 

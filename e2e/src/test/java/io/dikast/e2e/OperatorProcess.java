@@ -94,6 +94,15 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as a crashed or evicted pod ends: no shutdown hooks, no graceful stop. */
+  void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();
