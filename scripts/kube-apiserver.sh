@@ -24,16 +24,21 @@ done_step() {
   echo "    took $((SECONDS - step_started)) s"
 }
 
+# The link flags are recorded in the binary: checking them also catches a binary from an older recipe.
 ready() {
   [[ -x "$TARGET/kube-apiserver" && -x "$TARGET/etcd" && -x "$TARGET/kubectl" ]] \
-    && "$TARGET/kube-apiserver" --version 2>/dev/null | grep -q "v$K8S_VERSION"
+    && "$TARGET/kube-apiserver" --version 2>/dev/null | grep -q "v$K8S_VERSION" \
+    && grep -qa "client-go/pkg/version.gitMinor=20" "$TARGET/kube-apiserver"
 }
 
+step "binaries in $TARGET"
 if ready; then
-  echo "kube-apiserver v$K8S_VERSION already in $TARGET"
+  echo "    kube-apiserver v$K8S_VERSION, etcd and kubectl already there"
+  done_step
   echo "$TARGET"
   exit 0
 fi
+done_step
 mkdir -p "$TARGET" "$WORK"
 
 step "Debian packages: Go $GO_VERSION, rsync, etcd, reflect2 1.0.2, dpkg-dev"
@@ -106,13 +111,15 @@ fi
 done_step
 
 step "go build ./cmd/kube-apiserver"
-PKG="k8s.io/kubernetes/vendor/k8s.io/component-base/version"
-LDFLAGS="-s -w \
-  -X $PKG.gitVersion=v$K8S_VERSION \
-  -X $PKG.gitMajor=1 \
-  -X $PKG.gitMinor=20 \
-  -X $PKG.gitTreeState=clean \
-  -X $PKG.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# Both version packages, as upstream's hack/lib/version.sh does: kube-apiserver --version reads
+# component-base's, the /version endpoint (served by the aggregator) client-go's.
+LDFLAGS="-s -w"
+BUILD_DATE="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+for pkg in client-go/pkg/version component-base/version; do
+  for kv in gitVersion=v$K8S_VERSION gitMajor=1 gitMinor=20 gitTreeState=clean buildDate=$BUILD_DATE; do
+    LDFLAGS="$LDFLAGS -X k8s.io/kubernetes/vendor/k8s.io/$pkg.$kv"
+  done
+done
 (cd "$GOPATH/src/k8s.io/kubernetes" \
   && go build -ldflags "$LDFLAGS" -o "$WORK/kube-apiserver" ./cmd/kube-apiserver)
 install -m 0755 "$WORK/kube-apiserver" "$TARGET/kube-apiserver"

@@ -152,45 +152,6 @@ class CustomResourcesIT {
                 + " '^(v1beta1/|v1/)?projects/[^/]+/notes/[^/]+$'\n");
   }
 
-  /**
-   * CEL rules (x-kubernetes-validations) came in Kubernetes 1.23 and are on by default from 1.25;
-   * an older server drops them with the CRD, so a PKIX key without its key material gets in, and
-   * the operator's key resolver reports it invalid instead. The crds module's schema tests check
-   * that the generated CRD carries the rules.
-   */
-  @Test
-  void celRulesRefuseAPkixKeyWithoutKeyOnlyOnApiServersThatRunThem() {
-    String authority =
-        """
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: AttestationAuthority
-        metadata:
-          name: pkix-without-key
-        spec:
-          noteReference: projects/image-signing/notes/qa
-          publicKeys:
-          - keyType: PKIX
-            keyId: ni:///sha-256;missing
-        """;
-
-    Kubectl.Result result = kubectl.apply(namespace.name(), authority, "--validate=false");
-
-    if (serverMinorVersion() < 25) {
-      assertThat(result.stdout())
-          .isEqualTo("attestationauthority.kritis.grafeas.io/pkix-without-key created\n");
-    } else {
-      assertThat(result.stderr())
-          .contains(
-              "spec.publicKeys[0]: Invalid value: \"object\": a PKIX key needs pkixPublicKey");
-    }
-  }
-
-  /** From {@code v1.20.2}: managed clusters report minors like {@code 27+}, so not that field. */
-  private static int serverMinorVersion() {
-    String gitVersion = cluster.admin().getKubernetesVersion().getGitVersion();
-    return Integer.parseInt(gitVersion.split("\\.")[1]);
-  }
-
   private static Kubectl.Result apply(String resource) {
     return kubectl.apply(namespace.name(), Manifests.read(resource));
   }

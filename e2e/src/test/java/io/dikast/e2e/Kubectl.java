@@ -45,6 +45,19 @@ final class Kubectl {
     return runWithInput(manifest, args.toArray(String[]::new));
   }
 
+  /** The resource's Ready condition as {@code <status> <reason>}, or a blank when it has none. */
+  String readyCondition(String namespace, String resource) {
+    return run(
+            "get",
+            "-n",
+            namespace,
+            resource,
+            "-o",
+            "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"
+                + " {.status.conditions[?(@.type==\"Ready\")].reason}")
+        .stdout();
+  }
+
   Result runWithInput(String stdin, String... args) {
     List<String> command =
         new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));

@@ -71,17 +71,7 @@ class OperatorRestartIT {
     assertThat(kubectl.apply(namespace.name(), Manifests.read(resource)).stderr()).isEmpty();
   }
 
-  /** The Ready condition's status and reason, space-separated. */
   private static String readiness(String resource) {
-    return kubectl
-        .run(
-            "get",
-            "-n",
-            namespace.name(),
-            resource,
-            "-o",
-            "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"
-                + " {.status.conditions[?(@.type==\"Ready\")].reason}")
-        .stdout();
+    return kubectl.readyCondition(namespace.name(), resource);
   }
 }

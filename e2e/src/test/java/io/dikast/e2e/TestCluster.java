@@ -91,6 +91,11 @@ final class TestCluster implements AutoCloseable {
     return write(workDir.resolve(name + ".kubeconfig"), yaml);
   }
 
+  /** From {@code v1.20.2}; managed clusters report minors like {@code 27+}, so not that field. */
+  int serverMinorVersion() {
+    return Integer.parseInt(admin.getKubernetesVersion().getGitVersion().split("\\.")[1]);
+  }
+
   Path workDir() {
     return workDir;
   }
