@@ -5,6 +5,7 @@ import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * etcd and kube-apiserver on random loopback ports, started by kube-api-test's offline mode from
@@ -18,10 +19,13 @@ final class LocalApiServer implements AutoCloseable {
 
   private final KubeAPIServer server;
   private final Path binaries;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
   private LocalApiServer(KubeAPIServer server, Path binaries) {
     this.server = server;
     this.binaries = binaries;
+    // A JVM ended before JUnit closes its store (a failsafe timeout) must not leave etcd running.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close));
   }
 
   /** The directory holding {@code kube-apiserver}, {@code etcd} and {@code kubectl}. */
@@ -40,20 +44,28 @@ final class LocalApiServer implements AutoCloseable {
    * cache root's parent is its directory, and it keeps its certificates there too.
    */
   static LocalApiServer start(Path cacheRoot) {
-    KubeAPIServer server =
-        new KubeAPIServer(
-            KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(cacheRoot.getParent().toString())
-                .withApiServerVersion(VERSION)
-                .withOfflineMode(true)
-                .withUpdateKubeConfig(false)
-                .withWaitForEtcdHealthCheckOnStartup(true)
-                .withStartupTimeout(STARTUP_TIMEOUT_MILLIS)
-                // A 1.20 apiserver otherwise also serves plain HTTP on localhost:8080.
-                .withApiServerFlag("--insecure-port", "0")
-                .build());
-    server.start();
-    return new LocalApiServer(server, binaryDirectory(cacheRoot));
+    LocalApiServer local =
+        new LocalApiServer(
+            new KubeAPIServer(
+                KubeAPIServerConfigBuilder.anAPIServerConfig()
+                    .withTestDir(cacheRoot.getParent().toString())
+                    .withApiServerVersion(VERSION)
+                    .withOfflineMode(true)
+                    .withUpdateKubeConfig(false)
+                    .withWaitForEtcdHealthCheckOnStartup(true)
+                    .withStartupTimeout(STARTUP_TIMEOUT_MILLIS)
+                    // A 1.20 apiserver otherwise also serves plain HTTP on localhost:8080.
+                    .withApiServerFlag("--insecure-port", "0")
+                    .build()),
+            binaryDirectory(cacheRoot));
+    try {
+      local.server.start();
+      return local;
+    } catch (RuntimeException e) {
+      // etcd may be up when the apiserver never became ready.
+      local.close();
+      throw e;
+    }
   }
 
   String kubeconfigYaml() {
@@ -66,6 +78,8 @@ final class LocalApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    if (stopped.compareAndSet(false, true)) {
+      server.stop();
+    }
   }
 }

@@ -50,7 +50,11 @@ final class OperatorProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
-      OperatorProcess operator = new OperatorProcess(builder.start(), log);
+      Process process = builder.start();
+      // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
+      // running.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      OperatorProcess operator = new OperatorProcess(process, log);
       operator.awaitReady(port);
       return operator;
     } catch (IOException e) {
