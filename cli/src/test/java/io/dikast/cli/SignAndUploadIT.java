@@ -193,6 +193,31 @@ class SignAndUploadIT {
   }
 
   @Test
+  void filesTheOccurrenceUnderAnotherProjectWhenAsked() throws Exception {
+    OpenSsl.Key key = openSsl.ecKey("P-256");
+
+    Run run =
+        dikast(
+            "sign",
+            "--image",
+            IMAGE,
+            "--note",
+            NOTE,
+            "--key",
+            key.privateKey().toString(),
+            "--algorithm",
+            "ECDSA_P256_SHA256",
+            "--project",
+            "ci-builds",
+            "--output",
+            "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(occurrenceName(run.out())).startsWith("projects/ci-builds/occurrences/");
+    assertThat(verifyUpload(run, key.publicKeyPem(), "ECDSA_P256_SHA256").verified()).isTrue();
+  }
+
+  @Test
   void refusesToFileAnAttestationUnderAMissingNote() {
     OpenSsl.Key key = openSsl.ecKey("P-256");
 

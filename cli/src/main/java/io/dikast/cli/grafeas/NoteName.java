@@ -25,15 +25,15 @@ public record NoteName(String project, String noteId) {
 
   /** A note from its project and id as given on their own, e.g. to {@code note create}. */
   public static NoteName of(String project, String noteId) {
-    requireId("--project", project);
-    requireId("--note", noteId);
-    return new NoteName(project, noteId);
+    return new NoteName(requireId("--project", project), requireId("--note", noteId));
   }
 
-  private static void requireId(String option, String id) {
+  /** A project or note id as an option gives it: no {@code /}, no spaces. */
+  public static String requireId(String option, String id) {
     if (!ID.matcher(id).matches()) {
       throw CliException.usage(option + " must be an id without '/' or spaces, not '" + id + "'");
     }
+    return id;
   }
 
   public String projectName() {

@@ -143,19 +143,24 @@ final class PgpSigningKey implements SigningKey {
           PGPUtil.getDecoderStream(new ByteArrayInputStream(content)),
           new BcKeyFingerprintCalculator());
     } catch (IOException | PGPException | RuntimeException e) {
-      throw CliException.usage(
-          "key file "
-              + file
-              + " is not a PGP secret key (export one with gpg --armor --export-secret-keys)",
-          e);
+      throw notASecretKey(file, e);
     }
+  }
+
+  private static CliException notASecretKey(Path file, Exception cause) {
+    return CliException.usage(
+        "key file "
+            + file
+            + " holds neither a PGP secret key (gpg --armor --export-secret-keys) nor a PEM"
+            + " private key",
+        cause);
   }
 
   private static PGPSecretKeyRing ring(PGPSecretKeyRingCollection rings, Path file, String keyId) {
     List<PGPSecretKeyRing> all = new ArrayList<>();
     rings.getKeyRings().forEachRemaining(all::add);
     if (all.isEmpty()) {
-      throw CliException.usage("key file " + file + " holds no PGP secret key");
+      throw notASecretKey(file, null);
     }
     if (keyId != null) {
       return all.stream()

@@ -203,6 +203,40 @@ class SignCommandTest {
   }
 
   @Test
+  void refusesAPgpPublicKeyGivenAsTheSigningKey() throws Exception {
+    Path key;
+    try (Gpg gpg = Gpg.start()) {
+      String fingerprint = gpg.generateKey("QA <qa@example.com>", "ed25519", "sign");
+      key = Files.writeString(dir.resolve("qa.pub.asc"), gpg.exportPublicKey(fingerprint));
+    }
+
+    Run run = sign("--key", key.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "dikast: key file "
+                + key
+                + " holds a PGP public key; sign with the secret key (gpg --armor"
+                + " --export-secret-keys)\n");
+  }
+
+  @Test
+  void refusesAKeyFileThatIsNeitherPemNorPgp() throws Exception {
+    Path key = Files.writeString(dir.resolve("key.txt"), "not a key\n");
+
+    Run run = sign("--key", key.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "dikast: key file "
+                + key
+                + " holds neither a PGP secret key (gpg --armor --export-secret-keys) nor a PEM"
+                + " private key\n");
+  }
+
+  @Test
   void reportsAnUnreachableGrafeasAfterSigning() {
     int port = ClosedPort.pick();
 
