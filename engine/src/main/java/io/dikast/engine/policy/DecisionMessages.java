@@ -1,0 +1,130 @@
+package io.dikast.engine.policy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one-line texts of a {@link Decision}. Their formats are a contract: users read them in {@code
+ * kubectl} output and tests assert them exactly. {@code <ref>} is the image as written in the
+ * manifest; {@code <policy>} is {@code <Kind> <namespace>/<name>}, e.g. {@code ImageSecurityPolicy
+ * payments/qa-only}.
+ *
+ * <p>Denial lines, one per failing image and policy:
+ *
+ * <ul>
+ *   <li>{@code image <ref> denied by <policy>: <reason>}
+ *   <li>{@code image <ref> denied by <policy>: <reason>; break-glass is forbidden by this policy}
+ *       when break-glass was requested and the policy says {@code breakglass: Deny}
+ * </ul>
+ *
+ * <p>Warning lines, for violations that do not deny: {@code image <ref> admitted <cause> despite
+ * <policy>: <reason>}, where {@code <cause>} is {@code under break-glass}, {@code in dry run} or
+ * {@code with onBackendUnavailable Allow}.
+ *
+ * <p>Reasons:
+ *
+ * <ul>
+ *   <li>{@code image is not pinned by a sha256 digest} (also for malformed digests and references)
+ *   <li>{@code no valid attestation by authority qa<details>} when all authorities are required
+ *   <li>{@code no valid attestation by authorities qa, security<details>} likewise, several missing
+ *   <li>{@code 1 of 2 required attestations (qa, security, release); missing: security,
+ *       release<details>} when k of n are required: verified count, required count, all
+ *       authorities, then those without a valid attestation
+ *   <li>{@code attestation backend unavailable (<outage>)} when only the outage prevents a pass;
+ *       {@code <outage>} lists the distinct outage reasons separated by {@code "; "}
+ * </ul>
+ *
+ * <p>{@code <details>} is {@code " (<authority>: <reason>; …)"} with one entry per authority
+ * without a valid attestation, in policy order; the reason is the verifier's, or {@code unavailable
+ * (<outage>)} when the backend did not answer for that authority.
+ *
+ * <p>Authorities are always listed in the order the policy names them.
+ */
+final class DecisionMessages {
+
+  static final String NOT_PINNED = "image is not pinned by a sha256 digest";
+  static final String BREAKGLASS_FORBIDDEN = "break-glass is forbidden by this policy";
+
+  /** What let a violating image in anyway. */
+  enum Leniency {
+    BREAKGLASS("under break-glass"),
+    DRY_RUN("in dry run"),
+    BACKEND_OUTAGE_ALLOWED("with onBackendUnavailable Allow");
+
+    private final String phrase;
+
+    Leniency(String phrase) {
+      this.phrase = phrase;
+    }
+  }
+
+  private DecisionMessages() {}
+
+  static String denial(Violation violation) {
+    return "image %s denied by %s: %s"
+        .formatted(violation.image(), PolicyRef.of(violation.policy()), violation.reason());
+  }
+
+  static String denialWithBreakglassForbidden(Violation violation) {
+    return denial(violation) + "; " + BREAKGLASS_FORBIDDEN;
+  }
+
+  static String warning(Violation violation, Leniency leniency) {
+    return "image %s admitted %s despite %s: %s"
+        .formatted(
+            violation.image(),
+            leniency.phrase,
+            PolicyRef.of(violation.policy()),
+            violation.reason());
+  }
+
+  static String missingAttestations(Policy policy, AttestationTally tally) {
+    List<String> missing = tally.missing();
+    String summary =
+        policy.requiredCount() == policy.authorityNames().size()
+            ? allOfSummary(missing)
+            : "%d of %d required attestations (%s); missing: %s"
+                .formatted(
+                    tally.verifiedCount(),
+                    policy.requiredCount(),
+                    String.join(", ", policy.authorityNames()),
+                    String.join(", ", missing));
+    return summary + details(tally.factsOf(missing));
+  }
+
+  static String backendUnavailable(List<AttestationFact.Unavailable> outages) {
+    return "attestation backend unavailable (%s)"
+        .formatted(
+            outages.stream()
+                .map(AttestationFact.Unavailable::reason)
+                .distinct()
+                .collect(Collectors.joining("; ")));
+  }
+
+  private static String allOfSummary(List<String> missing) {
+    return (missing.size() == 1
+            ? "no valid attestation by authority "
+            : "no valid attestation by authorities ")
+        + String.join(", ", missing);
+  }
+
+  private static String details(Map<String, AttestationFact> facts) {
+    if (facts.isEmpty()) {
+      return "";
+    }
+    return facts.entrySet().stream()
+        .map(entry -> entry.getKey() + ": " + explain(entry.getValue()))
+        .collect(Collectors.joining("; ", " (", ")"));
+  }
+
+  private static String explain(AttestationFact fact) {
+    if (fact instanceof AttestationFact.NotVerified notVerified) {
+      return notVerified.reason();
+    }
+    if (fact instanceof AttestationFact.Unavailable unavailable) {
+      return "unavailable (" + unavailable.reason() + ")";
+    }
+    throw new IllegalArgumentException("a verified attestation is not missing: " + fact);
+  }
+}

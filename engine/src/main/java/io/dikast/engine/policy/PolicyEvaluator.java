@@ -1,0 +1,52 @@
+package io.dikast.engine.policy;
+
+import io.dikast.engine.workload.Workload;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides whether a workload may run under the policies of its namespace.
+ *
+ * <p>Two pure steps, so the caller can fetch attestation facts in parallel in between: {@link
+ * #requiredChecks} names the facts needed, {@link #evaluate} decides from whatever facts arrived.
+ * Every policy must pass for every image; no policy at all admits everything.
+ */
+public final class PolicyEvaluator {
+
+  private static final Comparator<Policy> POLICY_ORDER =
+      Comparator.comparing(PolicyRef::of, PolicyRef.ORDER);
+
+  /** The (authority, pinned image) pairs to verify; allowlisted and unpinned images need none. */
+  public Set<AttestationCheck> requiredChecks(Workload workload, List<Policy> policies) {
+    Set<AttestationCheck> checks = new LinkedHashSet<>();
+    for (String image : workload.distinctImages()) {
+      for (Policy policy : ordered(policies)) {
+        checks.addAll(new ImageUnderPolicy(image, policy).requiredChecks());
+      }
+    }
+    return checks;
+  }
+
+  /**
+   * The decision from the facts the backend produced. A check absent from {@code facts} counts as
+   * unavailable, never as verified.
+   */
+  public Decision evaluate(
+      Workload workload, List<Policy> policies, Map<AttestationCheck, AttestationFact> facts) {
+    List<Policy> ordered = ordered(policies);
+    DecisionBuilder decision = new DecisionBuilder(workload.breakglassRequested(), ordered);
+    for (String image : workload.distinctImages()) {
+      for (Policy policy : ordered) {
+        new ImageUnderPolicy(image, policy).violation(facts).ifPresent(decision::add);
+      }
+    }
+    return decision.build();
+  }
+
+  private static List<Policy> ordered(List<Policy> policies) {
+    return policies.stream().sorted(POLICY_ORDER).toList();
+  }
+}

@@ -1,0 +1,45 @@
+package io.dikast.engine.workload;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What admission decides on for one object that runs pods.
+ *
+ * @param kind the Kubernetes kind, such as {@code Deployment}
+ * @param namespace the namespace from the object's metadata; empty when the manifest has none
+ * @param name the object's name, or its {@code generateName} when it has no name yet
+ * @param images every container image, in manifest order: containers, init, ephemeral
+ * @param breakglassRequested whether the object or its pod template carries {@value
+ *     BreakglassAnnotation#NAME}{@code : "true"}
+ */
+public record Workload(
+    String kind,
+    String namespace,
+    String name,
+    List<ContainerImage> images,
+    boolean breakglassRequested) {
+
+  public Workload {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    images = List.copyOf(images);
+  }
+
+  /**
+   * This workload in {@code namespace} when its manifest named none; the admission request carries
+   * the namespace of a created object separately from the object.
+   */
+  public Workload inNamespaceIfAbsent(String namespace) {
+    if (!this.namespace.isEmpty()) {
+      return this;
+    }
+    return new Workload(kind, namespace, name, images, breakglassRequested);
+  }
+
+  /** The distinct image references, in the order they first appear. */
+  public List<String> distinctImages() {
+    return images.stream().map(ContainerImage::image).distinct().toList();
+  }
+}

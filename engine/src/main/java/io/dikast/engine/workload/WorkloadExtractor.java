@@ -1,0 +1,180 @@
+package io.dikast.engine.workload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.ReplicationControllerSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the container images and the break-glass request out of a workload object.
+ *
+ * <p>Two entry points: {@link #extract(HasMetadata)} for an object already in Fabric8's model
+ * (typed, or a {@link GenericKubernetesResource} as the admission webhook may receive it), and
+ * {@link #fromJson(String)} for the raw JSON of an object. Callers holding YAML (the CLI) read it
+ * with Fabric8's {@code Serialization} into a {@link HasMetadata} and call {@link
+ * #extract(HasMetadata)}.
+ */
+public final class WorkloadExtractor {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private WorkloadExtractor() {}
+
+  /**
+   * The workload of a Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob or
+   * ReplicationController.
+   *
+   * @throws UnsupportedWorkloadException for any other kind
+   */
+  public static Workload extract(HasMetadata resource) {
+    Objects.requireNonNull(resource, "resource");
+    HasMetadata typed =
+        resource instanceof GenericKubernetesResource generic ? toModel(generic) : resource;
+    PodShape pod = podShapeOf(typed);
+    ObjectMeta meta = typed.getMetadata();
+    return new Workload(
+        typed.getKind(),
+        Objects.toString(field(meta, ObjectMeta::getNamespace), ""),
+        nameOf(meta),
+        imagesOf(pod.spec()),
+        BreakglassAnnotation.requestedIn(pod.metadata()));
+  }
+
+  /**
+   * The workload of an object given as JSON, such as the {@code object} of an AdmissionReview.
+   *
+   * @throws UnsupportedWorkloadException when the object is not a supported workload kind
+   * @throws IllegalArgumentException when the text is not a JSON object
+   */
+  public static Workload fromJson(String json) {
+    JsonNode tree = readTree(json);
+    Class<? extends HasMetadata> type =
+        WorkloadKinds.modelClass(tree.path("apiVersion").asText(), tree.path("kind").asText());
+    try {
+      return extract(MAPPER.treeToValue(tree, type));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "workload JSON does not match its kind: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      JsonNode tree = MAPPER.readTree(json);
+      if (tree == null || !tree.isObject()) {
+        throw new IllegalArgumentException("workload JSON is not an object");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "workload is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static HasMetadata toModel(GenericKubernetesResource generic) {
+    return MAPPER.convertValue(
+        generic, WorkloadKinds.modelClass(generic.getApiVersion(), generic.getKind()));
+  }
+
+  private static PodShape podShapeOf(HasMetadata resource) {
+    ObjectMeta meta = resource.getMetadata();
+    if (resource instanceof Pod pod) {
+      return new PodShape(PodShape.present(meta), pod.getSpec());
+    }
+    if (resource instanceof Deployment deployment) {
+      return PodShape.ofTemplate(field(deployment.getSpec(), DeploymentSpec::getTemplate), meta);
+    }
+    if (resource instanceof ReplicaSet replicaSet) {
+      return PodShape.ofTemplate(field(replicaSet.getSpec(), ReplicaSetSpec::getTemplate), meta);
+    }
+    if (resource instanceof StatefulSet statefulSet) {
+      return PodShape.ofTemplate(field(statefulSet.getSpec(), StatefulSetSpec::getTemplate), meta);
+    }
+    if (resource instanceof DaemonSet daemonSet) {
+      return PodShape.ofTemplate(field(daemonSet.getSpec(), DaemonSetSpec::getTemplate), meta);
+    }
+    if (resource instanceof ReplicationController controller) {
+      return PodShape.ofTemplate(
+          field(controller.getSpec(), ReplicationControllerSpec::getTemplate), meta);
+    }
+    if (resource instanceof Job job) {
+      return PodShape.ofTemplate(field(job.getSpec(), JobSpec::getTemplate), meta);
+    }
+    if (resource instanceof CronJob cronJob) {
+      JobTemplateSpec jobTemplate = field(cronJob.getSpec(), CronJobSpec::getJobTemplate);
+      return PodShape.ofTemplate(
+          field(field(jobTemplate, JobTemplateSpec::getSpec), JobSpec::getTemplate),
+          meta,
+          field(jobTemplate, JobTemplateSpec::getMetadata));
+    }
+    throw new UnsupportedWorkloadException(resource.getApiVersion(), resource.getKind());
+  }
+
+  private static <T, R> R field(T owner, Function<T, R> getter) {
+    return Optional.ofNullable(owner).map(getter).orElse(null);
+  }
+
+  private static String nameOf(ObjectMeta meta) {
+    if (meta == null) {
+      return "";
+    }
+    if (meta.getName() != null && !meta.getName().isEmpty()) {
+      return meta.getName();
+    }
+    return Objects.toString(meta.getGenerateName(), "");
+  }
+
+  private static List<ContainerImage> imagesOf(PodSpec spec) {
+    List<ContainerImage> images = new ArrayList<>();
+    if (spec == null) {
+      return images;
+    }
+    for (Container container : listOrEmpty(spec.getContainers())) {
+      images.add(image(container.getName(), ContainerType.CONTAINER, container.getImage()));
+    }
+    for (Container container : listOrEmpty(spec.getInitContainers())) {
+      images.add(image(container.getName(), ContainerType.INIT, container.getImage()));
+    }
+    for (EphemeralContainer container : listOrEmpty(spec.getEphemeralContainers())) {
+      images.add(image(container.getName(), ContainerType.EPHEMERAL, container.getImage()));
+    }
+    return images;
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  // A container without an image is kept as an empty reference so the engine denies it as unpinned.
+  private static ContainerImage image(String name, ContainerType type, String image) {
+    return new ContainerImage(Objects.toString(name, ""), type, Objects.toString(image, ""));
+  }
+}

@@ -1,0 +1,34 @@
+package io.dikast.engine.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Attestation facts for tests, as the backend would report them. */
+final class Facts {
+
+  private final Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
+
+  static Facts none() {
+    return new Facts();
+  }
+
+  Facts verified(String authority, String image) {
+    facts.put(
+        AttestationCheck.of(authority, image), new AttestationFact.Verified(authority + "-key"));
+    return this;
+  }
+
+  Facts notVerified(String authority, String image, String reason) {
+    facts.put(AttestationCheck.of(authority, image), new AttestationFact.NotVerified(reason));
+    return this;
+  }
+
+  Facts unavailable(String authority, String image, String reason) {
+    facts.put(AttestationCheck.of(authority, image), new AttestationFact.Unavailable(reason));
+    return this;
+  }
+
+  Map<AttestationCheck, AttestationFact> map() {
+    return facts;
+  }
+}

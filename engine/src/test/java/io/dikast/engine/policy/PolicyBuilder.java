@@ -1,0 +1,74 @@
+package io.dikast.engine.policy;
+
+import java.util.List;
+
+/**
+ * Policies for tests: an enforcing policy requiring authority {@code qa}, unless told otherwise.
+ */
+final class PolicyBuilder {
+
+  private final PolicyKind kind;
+  private final String name;
+  private List<String> allowlist = List.of();
+  private List<String> authorities = List.of("qa");
+  private int requiredAttestations;
+  private EnforcementMode enforcementMode = EnforcementMode.ENFORCE;
+  private BreakglassMode breakglass = BreakglassMode.ALLOW;
+  private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
+
+  private PolicyBuilder(PolicyKind kind, String name) {
+    this.kind = kind;
+    this.name = name;
+  }
+
+  static PolicyBuilder isp(String name) {
+    return new PolicyBuilder(PolicyKind.IMAGE_SECURITY_POLICY, name);
+  }
+
+  static PolicyBuilder gap(String name) {
+    return new PolicyBuilder(PolicyKind.GENERIC_ATTESTATION_POLICY, name);
+  }
+
+  PolicyBuilder authorities(String... names) {
+    authorities = List.of(names);
+    return this;
+  }
+
+  PolicyBuilder requiring(int count) {
+    requiredAttestations = count;
+    return this;
+  }
+
+  PolicyBuilder allowlisting(String... patterns) {
+    allowlist = List.of(patterns);
+    return this;
+  }
+
+  PolicyBuilder dryRun() {
+    enforcementMode = EnforcementMode.DRY_RUN;
+    return this;
+  }
+
+  PolicyBuilder forbiddingBreakglass() {
+    breakglass = BreakglassMode.DENY;
+    return this;
+  }
+
+  PolicyBuilder allowingBackendOutage() {
+    onBackendUnavailable = BackendUnavailableMode.ALLOW;
+    return this;
+  }
+
+  Policy build() {
+    return new Policy(
+        kind,
+        "payments",
+        name,
+        allowlist,
+        authorities,
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable);
+  }
+}
