@@ -1,0 +1,74 @@
+package io.dikast.engine.attestation;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.dikast.engine.image.ImageReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Whether a signed payload vouches for exactly this repository and digest: an atomic container
+ * signature, or the article's plain text payload, a digest-pinned reference on its own.
+ */
+final class PayloadBinding {
+
+  private PayloadBinding() {}
+
+  static void require(ImageReference image, byte[] payload) throws Rejection {
+    String text = utf8(payload).strip();
+    if (text.isEmpty()) {
+      throw new Rejection("payload is empty");
+    }
+    if (text.startsWith("{") || text.startsWith("[")) {
+      requireAtomic(image, AtomicContainerSignature.parse(payload));
+    } else {
+      requirePlainReference(image, text);
+    }
+  }
+
+  private static void requireAtomic(ImageReference image, AtomicContainerSignature signature)
+      throws Rejection {
+    ImageReference identity = reference(signature.dockerReference(), "docker-reference");
+    String digest = signature.manifestDigest();
+    boolean digestOnIdentityAgrees =
+        identity.rawDigest().isEmpty() || identity.rawDigest().get().equals(digest);
+    if (!identity.repository().equals(image.repository())
+        || !digest.equals(image.digest().orElseThrow())
+        || !digestOnIdentityAgrees) {
+      throw new Rejection(
+          "payload binds " + identity.repository() + "@" + digest + " not " + image.pinned());
+    }
+  }
+
+  private static void requirePlainReference(ImageReference image, String text) throws Rejection {
+    ImageReference named = reference(text, "reference");
+    if (!named.isDigestPinned()) {
+      throw new Rejection("payload reference " + text + " is not pinned by a sha256 digest");
+    }
+    if (!named.pinned().equals(image.pinned())) {
+      throw new Rejection("payload binds " + named.pinned() + " not " + image.pinned());
+    }
+  }
+
+  private static ImageReference reference(String text, String what) throws Rejection {
+    try {
+      return ImageReference.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new Rejection("payload " + what + " is not an image reference");
+    }
+  }
+
+  private static String utf8(byte[] payload) throws Rejection {
+    try {
+      return UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(payload))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Rejection("payload is not UTF-8 text");
+    }
+  }
+}
