@@ -66,7 +66,8 @@ public final class AtomicContainerSignature {
     try {
       root = STRICT.readTree(payload);
     } catch (JsonProcessingException e) {
-      throw new Rejection("payload is not strict JSON (" + e.getOriginalMessage() + ")");
+      throw new Rejection(
+          "payload is not strict JSON (" + Rejection.quote(e.getOriginalMessage()) + ")");
     } catch (IOException e) {
       throw new Rejection("payload is not readable JSON");
     }
@@ -77,7 +78,8 @@ public final class AtomicContainerSignature {
     requireOnlyKnownFields(critical, "critical");
     String type = requireText(critical, "type");
     if (!type.equals(TYPE)) {
-      throw new Rejection("payload type is \"" + type + "\", not \"" + TYPE + "\"");
+      throw new Rejection(
+          "payload type is \"" + Rejection.quote(type) + "\", not \"" + TYPE + "\"");
     }
     JsonNode identity = requireObject(critical, "identity");
     requireOnlyKnownFields(identity, "identity");
@@ -116,7 +118,7 @@ public final class AtomicContainerSignature {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!CRITICAL_FIELDS.get(section).contains(name)) {
-        throw new Rejection("payload has unknown critical field \"" + name + "\"");
+        throw new Rejection("payload has unknown critical field \"" + Rejection.quote(name) + "\"");
       }
     }
   }

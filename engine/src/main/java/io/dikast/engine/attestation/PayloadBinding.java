@@ -6,12 +6,16 @@ import io.dikast.engine.image.ImageReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.util.regex.Pattern;
 
 /**
  * Whether a signed payload vouches for exactly this repository and digest: an atomic container
  * signature, or the article's plain text payload, a digest-pinned reference on its own.
  */
 final class PayloadBinding {
+
+  private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
   private PayloadBinding() {}
 
@@ -31,6 +35,9 @@ final class PayloadBinding {
       throws Rejection {
     ImageReference identity = reference(signature.dockerReference(), "docker-reference");
     String digest = signature.manifestDigest();
+    if (!SHA256.matcher(digest).matches()) {
+      throw new Rejection("payload docker-manifest-digest is not a sha256 digest");
+    }
     boolean digestOnIdentityAgrees =
         identity.rawDigest().isEmpty() || identity.rawDigest().get().equals(digest);
     if (!identity.repository().equals(image.repository())
@@ -42,9 +49,13 @@ final class PayloadBinding {
   }
 
   private static void requirePlainReference(ImageReference image, String text) throws Rejection {
+    if (WHITESPACE.matcher(text).find()) {
+      throw new Rejection("payload is not a single image reference");
+    }
     ImageReference named = reference(text, "reference");
     if (!named.isDigestPinned()) {
-      throw new Rejection("payload reference " + text + " is not pinned by a sha256 digest");
+      throw new Rejection(
+          "payload reference " + Rejection.quote(text) + " is not pinned by a sha256 digest");
     }
     if (!named.pinned().equals(image.pinned())) {
       throw new Rejection("payload binds " + named.pinned() + " not " + image.pinned());

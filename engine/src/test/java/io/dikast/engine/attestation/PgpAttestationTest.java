@@ -96,6 +96,23 @@ class PgpAttestationTest {
   }
 
   @Test
+  void verifiesArmoredAttachedSignedMessageCarryingThePayload() {
+    byte[] signature = gpg.signArmored(qa, DIGEST_TEXT.getBytes(UTF_8)).getBytes(UTF_8);
+
+    assertThat(verify(IMAGE, new byte[0], signature, qa, List.of(qaKey)))
+        .isEqualTo(Verification.verifiedBy(qa));
+  }
+
+  @Test
+  void verifiesTextModeDetachedSignatureOverPayloadStoredWithCrlf() {
+    byte[] signature = gpg.detachSignText(qa, DIGEST_TEXT.getBytes(UTF_8));
+    byte[] storedWithCrlf = DIGEST_TEXT.replace("\n", "\r\n").getBytes(UTF_8);
+
+    assertThat(verify(IMAGE, storedWithCrlf, signature, qa, List.of(qaKey)))
+        .isEqualTo(Verification.verifiedBy(qa));
+  }
+
+  @Test
   void verifiesSignatureBySigningSubkeyNamedByItsLongKeyId() {
     byte[] payload = AtomicContainerSignature.payloadFor(IMAGE);
     byte[] signature = gpg.detachSignArmored(signingSubkey + "!", payload).getBytes(UTF_8);

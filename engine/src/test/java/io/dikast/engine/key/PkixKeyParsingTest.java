@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dikast.engine.testing.OpenSsl;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -148,7 +149,7 @@ class PkixKeyParsingTest {
 
   @Test
   void refusesPrivateKeyPem() throws Exception {
-    String privatePem = java.nio.file.Files.readString(keys.get("P-256").privateKey());
+    String privatePem = Files.readString(keys.get("P-256").privateKey());
 
     assertThatThrownBy(() -> KeyParser.parsePkix(null, privatePem, "ECDSA_P256_SHA256"))
         .isInstanceOfSatisfying(

@@ -110,6 +110,16 @@ public final class Gpg implements AutoCloseable {
     return gpg(data, "--local-user", keySpec, "--detach-sign");
   }
 
+  /** {@code gpg --textmode --detach-sign}: a canonical-text signature, line endings as CRLF. */
+  public byte[] detachSignText(String keySpec, byte[] data) {
+    return gpg(data, "--local-user", keySpec, "--textmode", "--detach-sign");
+  }
+
+  /** {@code gpg --armor --sign}: an attached, compressed, armored signed message. */
+  public String signArmored(String keySpec, byte[] data) {
+    return text(gpg(data, "--local-user", keySpec, "--armor", "--sign"));
+  }
+
   /** {@code gpg --sign}: an attached, compressed, binary signed message. */
   public byte[] sign(String keySpec, byte[] data) {
     return gpg(data, "--local-user", keySpec, "--sign");

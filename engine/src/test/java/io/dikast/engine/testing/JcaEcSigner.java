@@ -1,5 +1,7 @@
 package io.dikast.engine.testing;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -28,7 +30,7 @@ public final class JcaEcSigner {
 
   public String publicKeyPem() {
     String base64 =
-        Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        Base64.getMimeEncoder(64, "\n".getBytes(US_ASCII))
             .encodeToString(keyPair.getPublic().getEncoded());
     return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
   }

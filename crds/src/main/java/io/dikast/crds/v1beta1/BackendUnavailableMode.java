@@ -1,0 +1,11 @@
+package io.dikast.crds.v1beta1;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a policy decides when Grafeas cannot answer in time: fail closed (Deny) or open. */
+public enum BackendUnavailableMode {
+  @JsonProperty("Deny")
+  DENY,
+  @JsonProperty("Allow")
+  ALLOW
+}

@@ -1,0 +1,67 @@
+package io.dikast.crds.v1beta1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import java.util.List;
+
+/** The Dikast additions both policy kinds share. */
+public abstract class PolicySpec {
+
+  @Min(0)
+  @JsonPropertyDescription(
+      "Dikast: how many of the named authorities must have attested an image (k of n); 0 or"
+          + " absent means all of them.")
+  private Integer requiredAttestations;
+
+  @Default("Enforce")
+  @JsonPropertyDescription(
+      "Dikast: Enforce denies violating workloads; DryRun admits them with a warning.")
+  private EnforcementMode enforcementMode;
+
+  @Default("Allow")
+  @JsonPropertyDescription(
+      "Dikast: Allow lets the kritis.grafeas.io/breakglass annotation bypass this policy (the"
+          + " bypass is recorded); Deny ignores the annotation.")
+  private BreakglassMode breakglass;
+
+  @Default("Deny")
+  @JsonPropertyDescription(
+      "Dikast: what to decide when Grafeas cannot answer in time: Deny (fail closed) or Allow.")
+  private BackendUnavailableMode onBackendUnavailable;
+
+  /** The authority names this policy requires, deduplicated, in the order they are written. */
+  public abstract List<String> requiredAuthorityNames();
+
+  public Integer getRequiredAttestations() {
+    return requiredAttestations;
+  }
+
+  public void setRequiredAttestations(Integer requiredAttestations) {
+    this.requiredAttestations = requiredAttestations;
+  }
+
+  public EnforcementMode getEnforcementMode() {
+    return enforcementMode;
+  }
+
+  public void setEnforcementMode(EnforcementMode enforcementMode) {
+    this.enforcementMode = enforcementMode;
+  }
+
+  public BreakglassMode getBreakglass() {
+    return breakglass;
+  }
+
+  public void setBreakglass(BreakglassMode breakglass) {
+    this.breakglass = breakglass;
+  }
+
+  public BackendUnavailableMode getOnBackendUnavailable() {
+    return onBackendUnavailable;
+  }
+
+  public void setOnBackendUnavailable(BackendUnavailableMode onBackendUnavailable) {
+    this.onBackendUnavailable = onBackendUnavailable;
+  }
+}

@@ -1,0 +1,19 @@
+package io.dikast.crds.v1beta1;
+
+/** The Grafeas / Binary Authorization names of the signature algorithms a PKIX key may use. */
+public enum SignatureAlgorithm {
+  RSA_PSS_2048_SHA256,
+  RSA_PSS_3072_SHA256,
+  RSA_PSS_4096_SHA256,
+  RSA_PSS_4096_SHA512,
+  RSA_SIGN_PKCS1_2048_SHA256,
+  RSA_SIGN_PKCS1_3072_SHA256,
+  RSA_SIGN_PKCS1_4096_SHA256,
+  RSA_SIGN_PKCS1_4096_SHA512,
+  ECDSA_P256_SHA256,
+  ECDSA_P384_SHA384,
+  ECDSA_P521_SHA512,
+  EC_SIGN_P256_SHA256,
+  EC_SIGN_P384_SHA384,
+  EC_SIGN_P521_SHA512
+}

@@ -1,0 +1,143 @@
+package io.dikast.crds.v1beta1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CRDs on the jar's classpath make the API server reject malformed input. */
+class CrdSchemaTest {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  @Test
+  void attestationAuthorityRequiresAWellFormedNoteReference() throws IOException {
+    CustomResourceDefinition crd = load("attestationauthorities");
+    JSONSchemaProps spec = spec(crd);
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("aa");
+    assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+    assertThat(spec.getRequired()).containsExactly("noteReference");
+    assertThat(spec.getProperties().get("noteReference").getPattern())
+        .isEqualTo("^(v1beta1/|v1/)?projects/[^/]+/notes/[^/]+$");
+    assertThat(columns(crd)).containsExactly("Ready", "Note", "Keys", "Age");
+    assertThat(version(crd).getAdditionalPrinterColumns().get(0).getJsonPath())
+        .isEqualTo(".status.conditions[?(@.type==\"Ready\")].status");
+    assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void publicKeysHaveTypeAndAlgorithmEnumsAndKeyMaterialRules() throws IOException {
+    JSONSchemaProps key =
+        spec(load("attestationauthorities"))
+            .getProperties()
+            .get("publicKeys")
+            .getItems()
+            .getSchema();
+
+    assertThat(key.getProperties().get("keyType").getEnum())
+        .extracting(node -> node.asText())
+        .containsExactly("PGP", "PKIX");
+    JSONSchemaProps pkix = key.getProperties().get("pkixPublicKey");
+    assertThat(pkix.getRequired()).containsExactly("publicKeyPem", "signatureAlgorithm");
+    assertThat(pkix.getProperties().get("signatureAlgorithm").getEnum())
+        .extracting(node -> node.asText())
+        .hasSize(14)
+        .contains("ECDSA_P256_SHA256", "RSA_PSS_4096_SHA512", "EC_SIGN_P521_SHA512");
+    assertThat(key.getXKubernetesValidations())
+        .extracting(ValidationRule::getMessage)
+        .containsExactly(
+            "keyType is required",
+            "a PGP key needs asciiArmoredPgpPublicKey",
+            "a PKIX key needs pkixPublicKey");
+  }
+
+  @Test
+  void keySourcesNameExactlyOneObjectAndDefaultToPgp() throws IOException {
+    JSONSchemaProps source =
+        spec(load("attestationauthorities"))
+            .getProperties()
+            .get("publicKeysFrom")
+            .getItems()
+            .getSchema();
+
+    assertThat(source.getProperties().get("keyType").getDefault().asText()).isEqualTo("PGP");
+    assertThat(source.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .contains("has(self.configMapName) != has(self.secretName)");
+  }
+
+  @Test
+  void imageSecurityPolicyHasDikastDefaultsAndSeverityEnums() throws IOException {
+    CustomResourceDefinition crd = load("imagesecuritypolicies");
+    JSONSchemaProps spec = spec(crd);
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("isp");
+    assertThat(spec.getProperties().get("enforcementMode").getEnum())
+        .extracting(node -> node.asText())
+        .containsExactlyInAnyOrder("Enforce", "DryRun");
+    assertThat(spec.getProperties().get("enforcementMode").getDefault().asText())
+        .isEqualTo("Enforce");
+    assertThat(spec.getProperties().get("breakglass").getDefault().asText()).isEqualTo("Allow");
+    assertThat(spec.getProperties().get("onBackendUnavailable").getDefault().asText())
+        .isEqualTo("Deny");
+    assertThat(spec.getProperties().get("requiredAttestations").getMinimum()).isEqualTo(0.0);
+    assertThat(
+            spec.getProperties()
+                .get("packageVulnerabilityRequirements")
+                .getProperties()
+                .get("maximumFixUnavailableSeverity")
+                .getEnum())
+        .extracting(node -> node.asText())
+        .containsExactlyInAnyOrder("LOW", "MEDIUM", "HIGH", "CRITICAL", "BLOCK_ALL", "ALLOW_ALL");
+    assertThat(spec.getProperties())
+        .containsKeys("imageAllowlist", "imageWhitelist", "builtProjectIDs");
+    assertThat(columns(crd)).containsExactly("Ready", "Mode", "Authorities", "Violations", "Age");
+    assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void genericAttestationPolicyRequiresAtLeastOneAuthority() throws IOException {
+    CustomResourceDefinition crd = load("genericattestationpolicies");
+    JSONSchemaProps spec = spec(crd);
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("gap");
+    assertThat(spec.getRequired()).containsExactly("attestationAuthorityNames");
+    assertThat(spec.getProperties().get("attestationAuthorityNames").getMinItems()).isEqualTo(1L);
+    assertThat(spec.getProperties())
+        .containsKeys("admissionAllowlistPatterns", "admissionWhitelistPatterns");
+    assertThat(columns(crd)).containsExactly("Ready", "Mode", "Authorities", "Violations", "Age");
+    assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+  }
+
+  private static CustomResourceDefinition load(String plural) throws IOException {
+    String path = "/crds/" + plural + ".kritis.grafeas.io-v1.yml";
+    try (InputStream in = CrdSchemaTest.class.getResourceAsStream(path)) {
+      assertThat(in).as(path).isNotNull();
+      return SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);
+    }
+  }
+
+  private static CustomResourceDefinitionVersion version(CustomResourceDefinition crd) {
+    assertThat(crd.getSpec().getVersions()).hasSize(1);
+    return crd.getSpec().getVersions().get(0);
+  }
+
+  private static JSONSchemaProps spec(CustomResourceDefinition crd) {
+    return version(crd).getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+  }
+
+  private static List<String> columns(CustomResourceDefinition crd) {
+    return version(crd).getAdditionalPrinterColumns().stream()
+        .map(CustomResourceColumnDefinition::getName)
+        .toList();
+  }
+}

@@ -1,0 +1,66 @@
+package io.dikast.operator.policyset;
+
+import io.dikast.engine.key.TrustedKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An AttestationAuthority as admission uses it: its note and the keys that parsed. An authority
+ * that is not ready still lists its good keys; policies naming it stay enforced (fail closed).
+ *
+ * @param noteName the note as {@code projects/<p>/notes/<n>}, without a {@code v1/} prefix
+ * @param keySetVersion changes whenever {@code keys} change, so verification caches can key on it
+ */
+public record ResolvedAuthority(
+    String namespace,
+    String name,
+    String noteName,
+    List<TrustedKey> keys,
+    String keySetVersion,
+    boolean ready) {
+
+  private static final Pattern API_VERSION_PREFIX = Pattern.compile("^(v1beta1|v1)/");
+
+  public ResolvedAuthority {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(noteName, "noteName");
+    keys = List.copyOf(keys);
+    Objects.requireNonNull(keySetVersion, "keySetVersion");
+  }
+
+  /** Builds the authority with its note normalized and its key-set version computed. */
+  public static ResolvedAuthority of(
+      String namespace, String name, String noteReference, List<TrustedKey> keys, boolean ready) {
+    return new ResolvedAuthority(
+        namespace, name, normalizeNote(noteReference), keys, keySetVersion(keys), ready);
+  }
+
+  /** {@code v1beta1/projects/p/notes/n} and {@code v1/projects/p/notes/n} become the bare name. */
+  public static String normalizeNote(String noteReference) {
+    return noteReference == null
+        ? ""
+        : API_VERSION_PREFIX.matcher(noteReference.strip()).replaceFirst("");
+  }
+
+  static String keySetVersion(List<TrustedKey> keys) {
+    StringBuilder identity = new StringBuilder();
+    keys.stream()
+        .map(k -> k.type() + "|" + k.keyId() + "|" + k.fingerprint() + "|" + k.algorithm())
+        .sorted()
+        .forEach(line -> identity.append(line).append('\n'));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.dikast.operator.reconciler;
+
+import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.AttestationAuthorityStatus;
+import io.dikast.crds.v1beta1.PublicKeySource;
+import io.dikast.engine.key.TrustedKey;
+import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.policyset.ResolvedAuthority;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Parses an authority's keys, reports each in status with a Ready condition, and publishes the
+ * valid keys to the {@link PolicySetView}. A change to a ConfigMap or Secret holding keys
+ * re-reconciles the authorities reading it.
+ */
+@ControllerConfiguration(name = AttestationAuthorityReconciler.NAME)
+public class AttestationAuthorityReconciler
+    implements Reconciler<AttestationAuthority>, Cleaner<AttestationAuthority> {
+
+  static final String NAME = "attestationauthority";
+
+  private final PolicySetView view;
+  private final WarningEvents events;
+
+  AttestationAuthorityReconciler(PolicySetView view, WarningEvents events) {
+    this.view = view;
+    this.events = events;
+  }
+
+  @Override
+  public List<EventSource<?, AttestationAuthority>> prepareEventSources(
+      EventSourceContext<AttestationAuthority> context) {
+    return List.of(
+        keySource(context, ConfigMap.class, PublicKeySource::getConfigMapName),
+        keySource(context, Secret.class, PublicKeySource::getSecretName));
+  }
+
+  @Override
+  public UpdateControl<AttestationAuthority> reconcile(
+      AttestationAuthority authority, Context<AttestationAuthority> context) {
+    List<KeyOutcome> outcomes =
+        AuthorityKeyResolver.resolve(authority.getSpec(), new ContextKeySources(context));
+    AttestationAuthorityStatus status = AuthorityStatuses.from(authority, outcomes, Instant.now());
+    boolean ready = Conditions.isReady(status);
+    List<TrustedKey> keys =
+        outcomes.stream().filter(KeyOutcome::valid).map(KeyOutcome::key).toList();
+    view.putAuthority(
+        ResolvedAuthority.of(
+            authority.getMetadata().getNamespace(),
+            authority.getMetadata().getName(),
+            authority.getSpec().getNoteReference(),
+            keys,
+            ready));
+    warnWhenNewlyInvalid(authority, status);
+    return StatusPatches.patchIfChanged(authority, status);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<AttestationAuthority> updateErrorStatus(
+      AttestationAuthority authority, Context<AttestationAuthority> context, Exception e) {
+    return StatusPatches.reconcileError(authority, AttestationAuthorityStatus::new, e);
+  }
+
+  @Override
+  public DeleteControl cleanup(
+      AttestationAuthority authority, Context<AttestationAuthority> context) {
+    view.removeAuthority(authority.getMetadata().getNamespace(), authority.getMetadata().getName());
+    return DeleteControl.defaultDelete();
+  }
+
+  private void warnWhenNewlyInvalid(
+      AttestationAuthority authority, AttestationAuthorityStatus status) {
+    Conditions.ready(status)
+        .filter(ready -> "False".equals(ready.getStatus()))
+        .filter(
+            ready -> !Objects.equals(Conditions.ready(authority.getStatus()).orElse(null), ready))
+        .ifPresent(ready -> events.warn(authority, ready.getReason(), ready.getMessage()));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, AttestationAuthority> keySource(
+      EventSourceContext<AttestationAuthority> context,
+      Class<R> type,
+      Function<PublicKeySource, String> sourceName) {
+    Function<AttestationAuthority, List<String>> referenced =
+        authority ->
+            authority.getSpec() == null
+                ? List.of()
+                : authority.getSpec().getPublicKeysFrom().stream()
+                    .map(sourceName)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+    SecondaryIndex<AttestationAuthority> index =
+        SecondaryIndex.create(type.getSimpleName() + "KeySource", context, referenced);
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, AttestationAuthority.class)
+            .withSecondaryToPrimaryMapper(index.<R>mapper())
+            .withPrimaryToSecondaryMapper(
+                (AttestationAuthority authority) ->
+                    SecondaryIndex.ids(authority, referenced.apply(authority)))
+            .build(),
+        context);
+  }
+}

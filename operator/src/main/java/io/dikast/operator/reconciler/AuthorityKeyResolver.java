@@ -1,0 +1,151 @@
+package io.dikast.operator.reconciler;
+
+import io.dikast.crds.v1beta1.AttestationAuthoritySpec;
+import io.dikast.crds.v1beta1.KeyStatus;
+import io.dikast.crds.v1beta1.KeyType;
+import io.dikast.crds.v1beta1.PublicKey;
+import io.dikast.crds.v1beta1.PublicKeySource;
+import io.dikast.crds.v1beta1.SignatureAlgorithm;
+import io.dikast.engine.key.KeyException;
+import io.dikast.engine.key.KeyParser;
+import io.dikast.engine.key.TrustedKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Parses every key an authority declares, inline or from a ConfigMap or Secret, with the engine's
+ * {@link KeyParser}. One bad key never hides the good ones.
+ */
+final class AuthorityKeyResolver {
+
+  static final String INVALID_KEY = "InvalidKey";
+  static final String KEY_SOURCE_NOT_FOUND = "KeySourceNotFound";
+  static final String KEY_SOURCE_KEY_NOT_FOUND = "KeySourceKeyNotFound";
+
+  /** The article names the file after the key id: {@code --from-file <ID>.pub}. */
+  private static final Pattern KEY_FILE_EXTENSION = Pattern.compile("\\.(pub|asc|gpg|pem|key)$");
+
+  private AuthorityKeyResolver() {}
+
+  static List<KeyOutcome> resolve(AttestationAuthoritySpec spec, KeySourceLookup lookup) {
+    List<KeyOutcome> outcomes = new ArrayList<>();
+    List<PublicKey> inline = spec.getPublicKeys();
+    for (int i = 0; i < inline.size(); i++) {
+      outcomes.add(inlineKey(inline.get(i), "publicKeys[" + i + "]"));
+    }
+    for (PublicKeySource source : spec.getPublicKeysFrom()) {
+      outcomes.addAll(sourceKeys(source, lookup));
+    }
+    return outcomes;
+  }
+
+  private static KeyOutcome inlineKey(PublicKey key, String source) {
+    if (key.getKeyType() == KeyType.PKIX) {
+      if (key.getPkixPublicKey() == null) {
+        return failure(
+            key.getKeyId(), KeyType.PKIX, source, INVALID_KEY, "pkixPublicKey is missing");
+      }
+      return parse(
+          key.getKeyId(),
+          KeyType.PKIX,
+          source,
+          key.getPkixPublicKey().getPublicKeyPem(),
+          key.getPkixPublicKey().getSignatureAlgorithm());
+    }
+    return parse(key.getKeyId(), KeyType.PGP, source, key.getAsciiArmoredPgpPublicKey(), null);
+  }
+
+  private static List<KeyOutcome> sourceKeys(PublicKeySource source, KeySourceLookup lookup) {
+    boolean fromSecret = source.getSecretName() != null;
+    String name = fromSecret ? source.getSecretName() : source.getConfigMapName();
+    String label = (fromSecret ? "secret/" : "configmap/") + name;
+    Optional<Map<String, String>> data = fromSecret ? lookup.secret(name) : lookup.configMap(name);
+    if (data.isEmpty()) {
+      String kind = fromSecret ? "Secret " : "ConfigMap ";
+      return List.of(
+          failure(
+              null, source.getKeyType(), label, KEY_SOURCE_NOT_FOUND, kind + name + " not found"));
+    }
+    Map<String, String> entries = new TreeMap<>(data.get());
+    if (source.getKey() != null) {
+      if (!entries.containsKey(source.getKey())) {
+        return List.of(
+            failure(
+                null,
+                source.getKeyType(),
+                label + "/" + source.getKey(),
+                KEY_SOURCE_KEY_NOT_FOUND,
+                "no data key "
+                    + source.getKey()
+                    + " in "
+                    + label
+                    + "; it has "
+                    + entries.keySet()));
+      }
+      entries = Map.of(source.getKey(), entries.get(source.getKey()));
+    }
+    if (entries.isEmpty()) {
+      return List.of(
+          failure(
+              null,
+              source.getKeyType(),
+              label,
+              KEY_SOURCE_KEY_NOT_FOUND,
+              label + " holds no keys"));
+    }
+    List<KeyOutcome> outcomes = new ArrayList<>();
+    entries.forEach(
+        (dataKey, text) ->
+            outcomes.add(
+                parse(
+                    source.getKeyType() == KeyType.PGP ? declaredIdOf(dataKey) : null,
+                    source.getKeyType(),
+                    label + "/" + dataKey,
+                    text,
+                    source.getSignatureAlgorithm())));
+    return outcomes;
+  }
+
+  /** A PGP key from a source is named by its file: {@code <fingerprint>.pub}. */
+  static String declaredIdOf(String dataKey) {
+    return KEY_FILE_EXTENSION.matcher(dataKey).replaceFirst("");
+  }
+
+  private static KeyOutcome parse(
+      String declaredId,
+      KeyType type,
+      String source,
+      String material,
+      SignatureAlgorithm algorithm) {
+    try {
+      TrustedKey key =
+          type == KeyType.PKIX
+              ? KeyParser.parsePkix(
+                  declaredId, material, algorithm == null ? null : algorithm.name())
+              : KeyParser.parsePgp(declaredId, material);
+      KeyStatus status = new KeyStatus();
+      status.setKeyId(key.keyId());
+      status.setKeyType(type);
+      status.setSource(source);
+      status.setFingerprint(key.fingerprint());
+      status.setAlgorithm(key.algorithm());
+      return new KeyOutcome(status, key, null);
+    } catch (KeyException e) {
+      return failure(declaredId, type, source, e.problem().reason(), e.getMessage());
+    }
+  }
+
+  private static KeyOutcome failure(
+      String keyId, KeyType type, String source, String reason, String message) {
+    KeyStatus status = new KeyStatus();
+    status.setKeyId(keyId);
+    status.setKeyType(type);
+    status.setSource(source);
+    status.setError(message);
+    return new KeyOutcome(status, null, reason);
+  }
+}

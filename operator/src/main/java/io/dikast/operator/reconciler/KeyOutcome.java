@@ -1,0 +1,20 @@
+package io.dikast.operator.reconciler;
+
+import io.dikast.crds.v1beta1.KeyStatus;
+import io.dikast.engine.key.TrustedKey;
+
+/**
+ * What one declared key turned into: a trusted key, or the condition reason and message that say
+ * why not.
+ */
+record KeyOutcome(KeyStatus status, TrustedKey key, String reason) {
+
+  boolean valid() {
+    return key != null;
+  }
+
+  /** {@code <source>: <problem>}, as the Ready condition lists bad keys. */
+  String problem() {
+    return status.getSource() + ": " + status.getError();
+  }
+}

@@ -1,0 +1,112 @@
+package io.dikast.operator.reconciler;
+
+import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.EnforcementMode;
+import io.dikast.crds.v1beta1.PolicySpec;
+import io.dikast.crds.v1beta1.PolicyStatus;
+import io.dikast.engine.policy.Policy;
+import io.dikast.operator.policyset.PolicySetView;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the ImageSecurityPolicy and GenericAttestationPolicy reconcilers share: resolve the named
+ * authorities from the informer cache, report readiness, and publish the policy — ready or not,
+ * since a policy that is not ready is still enforced.
+ */
+final class PolicyReconciliation {
+
+  private static final String AUTHORITY_INDEX = "NamedAuthority";
+
+  private PolicyReconciliation() {}
+
+  /** Re-reconciles the policies naming an authority whenever that authority changes. */
+  static <P extends CustomResource<? extends PolicySpec, PolicyStatus>>
+      List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
+    Function<P, List<String>> names =
+        policy -> policy.getSpec() == null ? List.of() : policy.getSpec().requiredAuthorityNames();
+    SecondaryIndex<P> index = SecondaryIndex.create(AUTHORITY_INDEX, context, names);
+    return List.of(
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(
+                    AttestationAuthority.class, context.getPrimaryResourceClass())
+                .withSecondaryToPrimaryMapper(index.<AttestationAuthority>mapper())
+                .withPrimaryToSecondaryMapper(
+                    (P policy) -> SecondaryIndex.ids(policy, names.apply(policy)))
+                .build(),
+            context));
+  }
+
+  static <P extends CustomResource<? extends PolicySpec, PolicyStatus>> UpdateControl<P> reconcile(
+      P policy, Context<P> context, Policy enginePolicy, PolicySetView view) {
+    view.putPolicy(enginePolicy);
+    return StatusPatches.patchIfChanged(
+        policy, status(policy, authorities(context), Instant.now()));
+  }
+
+  static PolicyStatus status(
+      CustomResource<? extends PolicySpec, PolicyStatus> policy,
+      Map<String, AttestationAuthority> authorities,
+      Instant now) {
+    PolicySpec spec = policy.getSpec();
+    List<String> names = spec.requiredAuthorityNames();
+    PolicyReadiness readiness =
+        PolicyReadiness.evaluate(
+            policy.getMetadata().getNamespace(),
+            names,
+            spec.getRequiredAttestations(),
+            authorities);
+    PolicyStatus previous = policy.getStatus();
+    PolicyStatus status = copyOfObservations(previous);
+    Long generation = policy.getMetadata().getGeneration();
+    List<Condition> conditions = previous == null ? List.of() : previous.getConditions();
+    status.setConditions(
+        Conditions.set(
+            conditions,
+            Conditions.READY,
+            readiness.ready(),
+            readiness.reason(),
+            readiness.message(),
+            generation,
+            now));
+    status.setObservedGeneration(generation);
+    status.setResolvedAuthorities(names.stream().filter(authorities::containsKey).toList());
+    int required = spec.getRequiredAttestations() == null ? 0 : spec.getRequiredAttestations();
+    status.setAuthorities(PolicyReadiness.summary(names, required));
+    status.setEnforcementMode(
+        spec.getEnforcementMode() == EnforcementMode.DRY_RUN ? "DryRun" : "Enforce");
+    return status;
+  }
+
+  /** Denials, break-glass and violations are written by admission and validation; keep them. */
+  private static PolicyStatus copyOfObservations(PolicyStatus previous) {
+    PolicyStatus status = new PolicyStatus();
+    if (previous != null) {
+      status.setDenials(previous.getDenials());
+      status.setLastBreakglass(previous.getLastBreakglass());
+      status.setViolations(previous.getViolations());
+      status.setViolatingPods(previous.getViolatingPods());
+      status.setLastValidationTime(previous.getLastValidationTime());
+    }
+    return status;
+  }
+
+  private static Map<String, AttestationAuthority> authorities(Context<?> context) {
+    Map<String, AttestationAuthority> byName = new HashMap<>();
+    context
+        .getSecondaryResources(AttestationAuthority.class)
+        .forEach(authority -> byName.put(authority.getMetadata().getName(), authority));
+    return byName;
+  }
+}
