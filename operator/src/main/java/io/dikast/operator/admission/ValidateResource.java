@@ -1,0 +1,37 @@
+package io.dikast.operator.admission;
+
+import io.dikast.operator.metrics.DikastMetrics;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+
+/** {@code POST /validate}: the validating admission webhook the API server calls. */
+@Path("/validate")
+public class ValidateResource {
+
+  private final AdmissionService admission;
+  private final DikastMetrics metrics;
+
+  public ValidateResource(AdmissionService admission, DikastMetrics metrics) {
+    this.admission = admission;
+    this.metrics = metrics;
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String validate(String body) {
+    long start = System.nanoTime();
+    AdmissionCall call;
+    try {
+      call = AdmissionReviewReader.read(body);
+    } catch (MalformedAdmissionReviewException e) {
+      metrics.admission("malformed", "unknown", Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
+    return AdmissionJson.write(admission.review(call, start));
+  }
+}
