@@ -161,7 +161,7 @@ public class FactResolver {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     executor.shutdownNow();
   }
 }

@@ -3,10 +3,10 @@ package io.dikast.operator.verification;
 import java.time.Duration;
 
 /** Cache settings for tests, without a Quarkus config source. */
-record CacheSettings(Duration positiveTtl, Duration negativeTtl, long maximumSize)
+public record CacheSettings(Duration positiveTtl, Duration negativeTtl, long maximumSize)
     implements VerificationCacheConfig {
 
-  static CacheSettings defaults() {
+  public static CacheSettings defaults() {
     return new CacheSettings(Duration.ofMinutes(10), Duration.ofSeconds(30), 10_000);
   }
 }
