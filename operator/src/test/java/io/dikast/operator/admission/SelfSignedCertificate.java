@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -19,11 +21,13 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A webhook serving certificate for {@code localhost}, made by real {@code openssl} in a temporary
- * directory, and a TLS context that trusts only it, as the API server's caBundle would.
+ * directory, and a TLS context that trusts only the certificates made here, as the API server's
+ * caBundle would.
  */
 final class SelfSignedCertificate implements AutoCloseable {
 
   private final Path dir;
+  private final List<Certificate> issued = new CopyOnWriteArrayList<>();
 
   private SelfSignedCertificate(Path dir) {
     this.dir = dir;
@@ -31,9 +35,30 @@ final class SelfSignedCertificate implements AutoCloseable {
 
   static SelfSignedCertificate generate() {
     try {
-      Path dir = Files.createTempDirectory("webhook-tls");
+      SelfSignedCertificate certificate =
+          new SelfSignedCertificate(Files.createTempDirectory("webhook-tls"));
+      certificate.rotate();
+      return certificate;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path certificate() {
+    return dir.resolve("tls.crt");
+  }
+
+  Path privateKey() {
+    return dir.resolve("tls.key");
+  }
+
+  /**
+   * Replaces the files with a new key and certificate, as a certificate manager renewing the Secret
+   * does, and returns the new certificate.
+   */
+  Certificate rotate() {
+    try {
       run(
-          dir,
           List.of(
               "openssl",
               "req",
@@ -50,29 +75,31 @@ final class SelfSignedCertificate implements AutoCloseable {
               "-addext",
               "subjectAltName=DNS:localhost,IP:127.0.0.1",
               "-keyout",
-              "tls.key",
+              "next.key",
               "-out",
-              "tls.crt"));
-      return new SelfSignedCertificate(dir);
+              "next.crt"));
+      Files.move(dir.resolve("next.key"), privateKey(), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(dir.resolve("next.crt"), certificate(), StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream pem = Files.newInputStream(certificate())) {
+        Certificate current = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        issued.add(current);
+        return current;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  Path certificate() {
-    return dir.resolve("tls.crt");
-  }
-
-  Path privateKey() {
-    return dir.resolve("tls.key");
-  }
-
+  /** Trusts every certificate issued so far, so a test never races a rotation's reload. */
   SSLContext trustingOnlyThis() {
-    try (InputStream pem = Files.newInputStream(certificate())) {
-      Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+    try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
-      trust.setCertificateEntry("webhook", certificate);
+      for (int i = 0; i < issued.size(); i++) {
+        trust.setCertificateEntry("webhook-" + i, issued.get(i));
+      }
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
@@ -86,7 +113,7 @@ final class SelfSignedCertificate implements AutoCloseable {
     }
   }
 
-  private static void run(Path dir, List<String> command) throws IOException {
+  private void run(List<String> command) throws IOException {
     Process process =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     try {

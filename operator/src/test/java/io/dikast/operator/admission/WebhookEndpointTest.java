@@ -25,6 +25,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +91,19 @@ class WebhookEndpointTest {
             "image nginx:1.25 denied by ImageSecurityPolicy "
                 + namespace
                 + "/qa-only: image is not pinned by a sha256 digest");
+  }
+
+  @Test
+  void servesARotatedCertificateWithoutRestart() throws Exception {
+    Certificate rotated = WebhookTestResources.certificate.rotate();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        post(pod("nginx:1.25")).sslSession().orElseThrow().getPeerCertificates()[0])
+                    .isEqualTo(rotated));
   }
 
   @Test

@@ -20,7 +20,8 @@ public class WebhookTestResources implements QuarkusTestResourceLifecycleManager
         "dikast.status.flush-interval", "200ms",
         "dikast.cache.negative-ttl", "2s",
         "dikast.grafeas.address", "127.0.0.1:9",
-        "dikast.grafeas.call-timeout", "1s");
+        "dikast.grafeas.call-timeout", "1s",
+        "quarkus.tls.reload-period", "1s");
   }
 
   @Override
