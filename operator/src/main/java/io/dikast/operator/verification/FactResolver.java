@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,6 +37,8 @@ public class FactResolver {
   private final VerificationCache cache;
   private final DikastMetrics metrics;
   private final ThreadPoolExecutor executor;
+  private final Map<FactKey, CompletableFuture<AttestationFact>> inFlight =
+      new ConcurrentHashMap<>();
 
   public FactResolver(
       AttestationFactFinder finder,
@@ -64,7 +67,7 @@ public class FactResolver {
     }
     await(pending, deadline);
     Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
-    pending.forEach((check, future) -> facts.put(check, outcome(future, deadline)));
+    pending.forEach((check, future) -> facts.put(check, outcome(future)));
     return facts;
   }
 
@@ -84,6 +87,11 @@ public class FactResolver {
                   + (authority.ready() ? "" : " is not ready: it")
                   + " has no valid public key"));
     }
+    return cachedOrVerified(authority, check, deadline);
+  }
+
+  private CompletableFuture<AttestationFact> cachedOrVerified(
+      ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
     FactKey key =
         new FactKey(
             authority.namespace(),
@@ -97,12 +105,34 @@ public class FactResolver {
       return CompletableFuture.completedFuture(cached);
     }
     metrics.cacheMiss();
+    CompletableFuture<AttestationFact> mine = new CompletableFuture<>();
+    CompletableFuture<AttestationFact> shared = inFlight.putIfAbsent(key, mine);
+    if (shared != null) {
+      return shared;
+    }
     try {
-      return CompletableFuture.supplyAsync(
-          () -> verifyAndCache(key, authority, check, deadline), executor);
+      executor.execute(() -> verifyOnce(key, authority, check, deadline, mine));
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(
+      inFlight.remove(key, mine);
+      mine.complete(
           new AttestationFact.Unavailable("too many attestation checks are waiting for Grafeas"));
+    }
+    return mine;
+  }
+
+  // Pods of one ReplicaSet arrive together; they share one Grafeas request per check.
+  private void verifyOnce(
+      FactKey key,
+      ResolvedAuthority authority,
+      AttestationCheck check,
+      Deadline deadline,
+      CompletableFuture<AttestationFact> result) {
+    try {
+      result.complete(verifyAndCache(key, authority, check, deadline));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    } finally {
+      inFlight.remove(key, result);
     }
   }
 
@@ -127,10 +157,8 @@ public class FactResolver {
     }
   }
 
-  private static AttestationFact outcome(
-      CompletableFuture<AttestationFact> future, Deadline deadline) {
+  private static AttestationFact outcome(CompletableFuture<AttestationFact> future) {
     if (!future.isDone()) {
-      future.cancel(true);
       return new AttestationFact.Unavailable("no answer from Grafeas within the admission budget");
     }
     try {

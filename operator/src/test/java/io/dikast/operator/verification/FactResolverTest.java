@@ -1,6 +1,7 @@
 package io.dikast.operator.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyParser;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -204,6 +206,36 @@ class FactResolverTest {
   }
 
   @Test
+  void concurrentAdmissionsOfTheSameImageShareOneGrafeasRequest() throws Exception {
+    upload(IMAGE);
+    CountDownLatch asked = new CountDownLatch(1);
+    AttestationSource slow =
+        (note, image, deadline) -> {
+          asked.countDown();
+          awaitRelease();
+          return grafeas.attestations(note, image, deadline);
+        };
+    resolver = resolver(slow, VerificationSettings.defaults());
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    CompletableFuture<Map<AttestationCheck, AttestationFact>> first =
+        CompletableFuture.supplyAsync(
+            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+    assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Map<AttestationCheck, AttestationFact>> second =
+        CompletableFuture.supplyAsync(
+            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> cacheMisses() == 2);
+
+    release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+    assertThat(second.get(10, TimeUnit.SECONDS).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+    assertThat(grafeas.requests()).isEqualTo(1);
+  }
+
+  @Test
   void aFullQueueIsAnOutageNotAFailure() {
     AttestationSource hanging =
         (note, image, deadline) -> {
@@ -246,6 +278,14 @@ class FactResolverTest {
   private FactResolver resolver(AttestationSource source, VerificationSettings settings) {
     DikastMetrics metrics = new DikastMetrics(registry);
     return new FactResolver(new AttestationFactFinder(source, metrics), cache, metrics, settings);
+  }
+
+  private double cacheMisses() {
+    return registry.get("dikast.verification.cache.misses").counter().count();
+  }
+
+  private static Deadline in10s() {
+    return Deadline.after(10, TimeUnit.SECONDS);
   }
 
   private void awaitRelease() {
