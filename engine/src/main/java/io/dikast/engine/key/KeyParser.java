@@ -10,7 +10,7 @@ public final class KeyParser {
 
   /**
    * @param declaredKeyId the key's v4 fingerprint as the authority writes it (case and spaces
-   *     ignored)
+   *     ignored); null or blank to take the fingerprint, as Kritis does
    * @param asciiArmoredOrBase64OfArmored the {@code gpg --armor --export} text, or base64 of it
    */
   public static TrustedKey parsePgp(String declaredKeyId, String asciiArmoredOrBase64OfArmored)

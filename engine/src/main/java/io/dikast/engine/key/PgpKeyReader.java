@@ -111,10 +111,9 @@ final class PgpKeyReader {
 
   private static void requireDeclaredId(String declaredKeyId, String fingerprint)
       throws KeyException {
+    // Kritis' contract: a blank keyId means "the key's fingerprint".
     if (declaredKeyId == null || declaredKeyId.isBlank()) {
-      throw new KeyException(
-          KeyProblem.KEY_ID_MISMATCH,
-          "keyId must be the key's fingerprint " + fingerprint + ", but it is empty");
+      return;
     }
     if (!PgpIds.normalize(declaredKeyId).equals(fingerprint)) {
       throw new KeyException(

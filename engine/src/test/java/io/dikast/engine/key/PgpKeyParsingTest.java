@@ -72,11 +72,9 @@ class PgpKeyParsingTest {
   }
 
   @Test
-  void refusesEmptyKeyId() {
-    assertThatThrownBy(() -> KeyParser.parsePgp(" ", armored))
-        .isInstanceOfSatisfying(
-            KeyException.class, e -> assertThat(e.problem()).isEqualTo(KeyProblem.KEY_ID_MISMATCH))
-        .hasMessage("keyId must be the key's fingerprint " + fingerprint + ", but it is empty");
+  void takesTheFingerprintAsKeyIdWhenNoneIsDeclaredAsKritisDoes() throws KeyException {
+    assertThat(KeyParser.parsePgp(" ", armored).keyId()).isEqualTo(fingerprint);
+    assertThat(KeyParser.parsePgp(null, armored).keyId()).isEqualTo(fingerprint);
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Parses every key an authority declares, inline or from a ConfigMap or Secret, with the engine's
@@ -25,9 +24,6 @@ final class AuthorityKeyResolver {
   static final String INVALID_KEY = "InvalidKey";
   static final String KEY_SOURCE_NOT_FOUND = "KeySourceNotFound";
   static final String KEY_SOURCE_KEY_NOT_FOUND = "KeySourceKeyNotFound";
-
-  /** The article names the file after the key id: {@code --from-file <ID>.pub}. */
-  private static final Pattern KEY_FILE_EXTENSION = Pattern.compile("\\.(pub|asc|gpg|pem|key)$");
 
   private AuthorityKeyResolver() {}
 
@@ -102,17 +98,13 @@ final class AuthorityKeyResolver {
         (dataKey, text) ->
             outcomes.add(
                 parse(
-                    source.getKeyType() == KeyType.PGP ? declaredIdOf(dataKey) : null,
+                    // The source object is trusted as a whole: its keys are known by fingerprint.
+                    null,
                     source.getKeyType(),
                     label + "/" + dataKey,
                     text,
                     source.getSignatureAlgorithm())));
     return outcomes;
-  }
-
-  /** A PGP key from a source is named by its file: {@code <fingerprint>.pub}. */
-  static String declaredIdOf(String dataKey) {
-    return KEY_FILE_EXTENSION.matcher(dataKey).replaceFirst("");
   }
 
   private static KeyOutcome parse(

@@ -63,13 +63,6 @@ class AuthorityKeyResolverTest {
     }
   }
 
-  @Test
-  void takesAPgpKeyIdFromTheArticlesFileName() {
-    assertThat(AuthorityKeyResolver.declaredIdOf("0123ABCD.pub")).isEqualTo("0123ABCD");
-    assertThat(AuthorityKeyResolver.declaredIdOf("0123ABCD.asc")).isEqualTo("0123ABCD");
-    assertThat(AuthorityKeyResolver.declaredIdOf("0123ABCD")).isEqualTo("0123ABCD");
-  }
-
   private static AttestationAuthoritySpec spec(PublicKeySource source) {
     AttestationAuthoritySpec spec = new AttestationAuthoritySpec();
     spec.setNoteReference("projects/image-signing/notes/qa");

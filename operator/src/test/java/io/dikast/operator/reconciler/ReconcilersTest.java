@@ -211,17 +211,15 @@ class ReconcilersTest {
     create(authority("qa", "publicKeysFrom: [{configMapName: image-signature-webhook}]"));
     awaitReady("qa", "False");
 
-    client.resource(configMap(Map.of(qaFingerprint + ".pub", qaArmored))).create();
+    // The article names the file after whatever id gpg printed; the key is known by fingerprint.
+    client.resource(configMap(Map.of("qa_bob.pub", qaArmored))).create();
     AttestationAuthorityStatus one = awaitKeyCount("qa", 1);
     assertThat(ready(one).getStatus()).isEqualTo("True");
     assertThat(one.getKeys().get(0).getSource())
-        .isEqualTo("configmap/image-signature-webhook/" + qaFingerprint + ".pub");
+        .isEqualTo("configmap/image-signature-webhook/qa_bob.pub");
+    assertThat(one.getKeys().get(0).getKeyId()).isEqualTo(qaFingerprint);
 
-    client
-        .resource(
-            configMap(
-                Map.of(qaFingerprint + ".pub", qaArmored, otherFingerprint + ".pub", otherArmored)))
-        .update();
+    client.resource(configMap(Map.of("qa_bob.pub", qaArmored, "other.asc", otherArmored))).update();
     AttestationAuthorityStatus two = awaitKeyCount("qa", 2);
     assertThat(two.getKeys())
         .extracting(KeyStatus::getKeyId)
