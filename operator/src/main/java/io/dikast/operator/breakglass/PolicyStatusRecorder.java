@@ -102,9 +102,10 @@ public class PolicyStatusRecorder {
     return client.resources(type).inNamespace(policy.namespace()).withName(policy.name());
   }
 
+  // Status is best effort: at shutdown the client may already be closed, so nothing more is
+  // written.
   @PreDestroy
   void close() {
-    writer.shutdown();
-    flush();
+    writer.shutdownNow();
   }
 }
