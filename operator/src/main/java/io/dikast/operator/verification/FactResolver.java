@@ -127,13 +127,17 @@ public class FactResolver {
       AttestationCheck check,
       Deadline deadline,
       CompletableFuture<AttestationFact> result) {
+    AttestationFact fact;
     try {
-      result.complete(verifyAndCache(key, authority, check, deadline));
+      fact = verifyAndCache(key, authority, check, deadline);
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    } finally {
       inFlight.remove(key, result);
+      result.completeExceptionally(e);
+      return;
     }
+    // Leave the in-flight map first: a caller that sees this answer must never join it later.
+    inFlight.remove(key, result);
+    result.complete(fact);
   }
 
   private AttestationFact verifyAndCache(

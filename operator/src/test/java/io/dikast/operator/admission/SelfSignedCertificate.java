@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -53,12 +54,15 @@ final class SelfSignedCertificate implements AutoCloseable {
   }
 
   /**
-   * Replaces the files with a new key and certificate, as a certificate manager renewing the Secret
-   * does, and returns the new certificate.
+   * Replaces the key and certificate the way the kubelet updates a mounted Secret: both files are
+   * links through {@code ..data}, which is swapped atomically to a new directory. Returns the new
+   * certificate.
    */
   Certificate rotate() {
     try {
+      Path version = Files.createDirectory(dir.resolve("v" + issued.size()));
       run(
+          version,
           List.of(
               "openssl",
               "req",
@@ -75,11 +79,16 @@ final class SelfSignedCertificate implements AutoCloseable {
               "-addext",
               "subjectAltName=DNS:localhost,IP:127.0.0.1",
               "-keyout",
-              "next.key",
+              "tls.key",
               "-out",
-              "next.crt"));
-      Files.move(dir.resolve("next.key"), privateKey(), StandardCopyOption.REPLACE_EXISTING);
-      Files.move(dir.resolve("next.crt"), certificate(), StandardCopyOption.REPLACE_EXISTING);
+              "tls.crt"));
+      Path next = Files.createSymbolicLink(dir.resolve("..data_tmp"), version.getFileName());
+      Files.move(next, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+      for (String file : List.of("tls.crt", "tls.key")) {
+        if (!Files.exists(dir.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+          Files.createSymbolicLink(dir.resolve(file), Path.of("..data", file));
+        }
+      }
       try (InputStream pem = Files.newInputStream(certificate())) {
         Certificate current = CertificateFactory.getInstance("X.509").generateCertificate(pem);
         issued.add(current);
@@ -113,9 +122,9 @@ final class SelfSignedCertificate implements AutoCloseable {
     }
   }
 
-  private void run(List<String> command) throws IOException {
+  private static void run(Path workDir, List<String> command) throws IOException {
     Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
