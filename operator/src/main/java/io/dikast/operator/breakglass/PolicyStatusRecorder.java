@@ -105,7 +105,7 @@ public class PolicyStatusRecorder {
   // Status is best effort: at shutdown the client may already be closed, so nothing more is
   // written.
   @PreDestroy
-  void close() {
+  public void close() {
     writer.shutdownNow();
   }
 }
