@@ -39,12 +39,17 @@ final class OperatorProcess implements AutoCloseable {
     try {
       Files.createDirectories(workDir);
       Path log = workDir.resolve("operator-" + port + ".log");
+      ServingCertificate certificate = ServingCertificate.create(workDir.resolve("tls-" + port));
       ProcessBuilder builder =
           new ProcessBuilder(
                   List.of(
                       Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                       "-Dquarkus.http.host=127.0.0.1",
-                      "-Dquarkus.http.port=" + port,
+                      // Plain HTTP stays off, as in production: everything goes through HTTPS.
+                      "-Dquarkus.http.port=" + freePort(),
+                      "-Dquarkus.http.ssl-port=" + port,
+                      "-Dquarkus.tls.key-store.pem.0.cert=" + certificate.certificate(),
+                      "-Dquarkus.tls.key-store.pem.0.key=" + certificate.key(),
                       "-jar",
                       jar.toString()))
               .redirectErrorStream(true)
@@ -55,17 +60,17 @@ final class OperatorProcess implements AutoCloseable {
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       OperatorProcess operator = new OperatorProcess(process, log);
-      operator.awaitReady(port);
+      operator.awaitReady(port, certificate);
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(int port) {
-    HttpClient http = HttpClient.newHttpClient();
+  private void awaitReady(int port, ServingCertificate certificate) {
+    HttpClient http = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/q/health/ready"))
             .timeout(Duration.ofSeconds(5))
             .build();
     try {

@@ -23,6 +23,16 @@ import java.util.Set;
 @ApplicationScoped
 public class WorkloadDecider {
 
+  // Fail closed while the policy set is incomplete: a namespace may only look unprotected.
+  static final Decision STARTING =
+      new Decision(
+          List.of(
+              "Dikast has not loaded the cluster's image policies yet (the operator is starting);"
+                  + " retry shortly"),
+          List.of(),
+          Map.of(),
+          Map.of("decision", "denied", "reason", "policy-set-not-loaded"));
+
   private final PolicyEvaluator evaluator = new PolicyEvaluator();
   private final PolicySetView policies;
   private final FactResolver facts;
@@ -33,6 +43,9 @@ public class WorkloadDecider {
   }
 
   public Decision decide(Workload workload, Deadline deadline) {
+    if (!policies.isLoaded()) {
+      return STARTING;
+    }
     NamespacePolicies snapshot = policies.snapshot(workload.namespace());
     List<Policy> applicable = snapshot.policies();
     Set<AttestationCheck> checks = evaluator.requiredChecks(workload, applicable);

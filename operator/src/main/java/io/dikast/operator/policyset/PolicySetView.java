@@ -23,6 +23,7 @@ public class PolicySetView {
 
   private final Map<String, NamespacePolicies> namespaces = new ConcurrentHashMap<>();
   private final List<Consumer<AuthorityChange>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean loaded;
 
   public NamespacePolicies snapshot(String namespace) {
     return namespaces.getOrDefault(namespace, NamespacePolicies.EMPTY);
@@ -55,6 +56,28 @@ public class PolicySetView {
     if (previous != null) {
       fire(new AuthorityChange(namespace, name, previous.keySetVersion(), null));
     }
+  }
+
+  /**
+   * Whether every policy and authority that existed when the operator started has been published.
+   * Before that an empty namespace may only look empty, so admission must not trust the view.
+   */
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  /** Called once the reconcilers have published everything the API server lists. */
+  public void markLoaded() {
+    loaded = true;
+  }
+
+  /** Whether the view holds the policy of {@code kind} or, with a null kind, the authority. */
+  boolean holds(PolicyKind kind, String namespace, String name) {
+    NamespacePolicies snapshot = snapshot(namespace);
+    return kind == null
+        ? snapshot.authorities().containsKey(name)
+        : snapshot.policies().stream()
+            .anyMatch(policy -> policy.kind() == kind && policy.name().equals(name));
   }
 
   /** Registers a listener called, on the reconciler's thread, after each key-set change. */

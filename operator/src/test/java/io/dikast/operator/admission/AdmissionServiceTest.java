@@ -84,7 +84,29 @@ class AdmissionServiceTest {
     assertThat(requests("skipped", "Deployment")).isEqualTo(1);
   }
 
+  @Test
+  void deniesEverythingUntilThePolicySetIsLoaded() {
+    PolicySetView starting = new PolicySetView();
+
+    AdmissionResponse response =
+        new AdmissionService(
+                new WorkloadDecider(starting, resolver),
+                new AdmissionRecorder(status, metrics),
+                metrics,
+                new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)))
+            .review(podCall(), System.nanoTime())
+            .getResponse();
+
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo(
+            "Dikast has not loaded the cluster's image policies yet (the operator is starting);"
+                + " retry shortly");
+    assertThat(response.getAuditAnnotations()).containsEntry("reason", "policy-set-not-loaded");
+  }
+
   private AdmissionService service(PolicySetView view) {
+    view.markLoaded();
     return new AdmissionService(
         new WorkloadDecider(view, resolver),
         new AdmissionRecorder(status, metrics),

@@ -45,6 +45,7 @@ final class Webhook implements AutoCloseable {
             VerificationSettings.defaults());
     this.decider = new WorkloadDecider(view, resolver);
     this.budget = budget;
+    view.markLoaded();
   }
 
   Webhook with(Policy policy) {

@@ -48,6 +48,23 @@ class PolicySetViewTest {
   }
 
   @Test
+  void startsNotLoadedAndTellsWhichObjectsItHolds() {
+    assertThat(view.isLoaded()).isFalse();
+    view.putPolicy(policy("payments", "qa-only", 0));
+    view.putAuthority(
+        ResolvedAuthority.of("payments", "qa", "projects/image-signing/notes/qa", List.of(), true));
+
+    assertThat(view.holds(PolicyKind.IMAGE_SECURITY_POLICY, "payments", "qa-only")).isTrue();
+    assertThat(view.holds(PolicyKind.GENERIC_ATTESTATION_POLICY, "payments", "qa-only")).isFalse();
+    assertThat(view.holds(null, "payments", "qa")).isTrue();
+    assertThat(view.holds(null, "payments", "qa-only")).isFalse();
+    assertThat(view.holds(PolicyKind.IMAGE_SECURITY_POLICY, "web", "qa-only")).isFalse();
+
+    view.markLoaded();
+    assertThat(view.isLoaded()).isTrue();
+  }
+
+  @Test
   void keepsPoliciesAndAuthoritiesPerNamespace() {
     view.putPolicy(policy("payments", "b-policy", 0));
     view.putPolicy(policy("payments", "a-policy", 0));

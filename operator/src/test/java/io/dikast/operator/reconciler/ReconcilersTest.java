@@ -313,20 +313,24 @@ class ReconcilersTest {
   }
 
   @Test
-  void readinessIsUpOnceTheOperatorsInformersRun() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + httpPort + "/q/health/ready"))
-                    .timeout(PATIENCE)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+  void readinessIsUpOnceTheOperatorsInformersRunAndThePolicySetIsLoaded() {
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/q/health/ready"))
+            .timeout(PATIENCE)
+            .build();
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    HttpResponse<String> response =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.ofString()),
+                answer -> answer.statusCode() == 200);
+
     assertThat(response.body())
         .contains("\"status\": \"UP\"")
-        .contains("Quarkus Operator SDK health check");
+        .contains("Quarkus Operator SDK health check")
+        .contains("Dikast policy set loaded");
+    assertThat(view.isLoaded()).isTrue();
   }
 
   private AttestationAuthorityStatus awaitReady(String name, String readyStatus) {
