@@ -23,7 +23,8 @@ class ChartLintTest {
         "external-grafeas.yaml",
         "postgresql.yaml",
         "cert-manager.yaml",
-        "single-replica.yaml"
+        "single-replica.yaml",
+        "leader-election.yaml"
       })
   void passesStrictLint(String valueSet, @TempDir Path scratch) {
     LintResult result = chart.lintStrict(valueSet, scratch);

@@ -77,15 +77,12 @@ class DefaultInstallTest {
   }
 
   @Test
-  void runsTwoOperatorReplicasWithLeaderElectionAndNoDowntimeRollouts() {
+  void runsTwoOperatorReplicasThatEachServeAdmissionsAndNoDowntimeRollouts() {
     assertThat(operator.getSpec().getReplicas()).isEqualTo(2);
     assertThat(operator.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
         .isZero();
     assertThat(env(container(operator, "operator")))
-        .contains(
-            new EnvVar("DIKAST_LEADER_ELECTION_ENABLED", "true", null),
-            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAME", "dikast-operator-leader", null),
-            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAMESPACE", "dikast-system", null));
+        .contains(new EnvVar("DIKAST_LEADER_ELECTION_ENABLED", "false", null));
     PodDisruptionBudget budget = OBJECTS.one(PodDisruptionBudget.class, "dikast-operator");
     assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(budget.getSpec().getSelector().getMatchLabels())
@@ -236,7 +233,7 @@ class DefaultInstallTest {
   }
 
   @Test
-  void rbacLetsTheOperatorPatchOnlyItsOwnWebhookConfigurationSecretAndLease() {
+  void rbacLetsTheOperatorPatchOnlyItsOwnWebhookConfigurationAndSecret() {
     ClusterRole clusterRole = OBJECTS.one(ClusterRole.class, "dikast-operator");
     Role role = OBJECTS.one(Role.class, "dikast-operator");
 
@@ -251,9 +248,7 @@ class DefaultInstallTest {
     assertThat(role.getRules())
         .filteredOn(r -> r.getVerbs().contains("update"))
         .extracting(r -> r.getResources().get(0), PolicyRule::getResourceNames)
-        .containsExactlyInAnyOrder(
-            tuple("leases", List.of("dikast-operator-leader")),
-            tuple("secrets", List.of("dikast-webhook-tls")));
+        .containsExactly(tuple("secrets", List.of("dikast-webhook-tls")));
     assertThat(OBJECTS.one(ClusterRoleBinding.class, "dikast-operator").getSubjects())
         .singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("dikast-operator"));

@@ -21,7 +21,18 @@ public final class WebhookTlsBootstrap {
   private WebhookTlsBootstrap() {}
 
   public static void main(String[] args) {
-    WebhookTlsConfig config = config();
+    int status = 1;
+    try {
+      write(config());
+      status = 0;
+    } catch (RuntimeException e) {
+      LOG.error("Cannot provide the webhook certificate", e);
+    }
+    // The Kubernetes client's Vert.x threads would otherwise keep the init container running.
+    System.exit(status);
+  }
+
+  private static void write(WebhookTlsConfig config) {
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       TlsMaterial material = new WebhookTlsManager(config, client, Clock.systemUTC()).ensure();
       LOG.infof(
