@@ -288,6 +288,10 @@ class DefaultInstallTest {
         .filteredOn(v -> v.getName().equals("webhook-tls"))
         .singleElement()
         .satisfies(v -> assertThat(v.getEmptyDir().getMedium()).isEqualTo("Memory"));
+    assertThat(container(operator, "operator").getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("webhook-tls"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getReadOnly()).isFalse());
   }
 
   @Test

@@ -99,6 +99,10 @@ class ValueSetsTest {
         .filteredOn(v -> v.getName().equals("webhook-tls"))
         .singleElement()
         .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("dikast-webhook-tls"));
+    assertThat(container(operator, "operator").getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("webhook-tls"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
     assertThat(objects.one(ClusterRole.class, "dikast-operator").getRules())
         .noneMatch(r -> r.getResources().contains("validatingwebhookconfigurations"));
     assertThat(objects.all(Role.class)).isEmpty();
