@@ -1,0 +1,62 @@
+package io.dikast.operator.webhooktls;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
+
+/**
+ * PEM text of certificates and PKCS#8 keys, the formats the HTTPS server and the API server read.
+ */
+final class Pem {
+
+  private Pem() {}
+
+  static String certificates(List<X509Certificate> certificates) {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      for (X509Certificate certificate : certificates) {
+        writer.writeObject(certificate);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  static String privateKey(PrivateKey key) {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      PemObjectGenerator pkcs8 = new JcaPKCS8Generator(key, null);
+      writer.writeObject(pkcs8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** Every certificate of a PEM bundle, in order; an empty or absent bundle has none. */
+  static List<X509Certificate> readCertificates(String pem) {
+    if (pem == null || pem.isBlank()) {
+      return List.of();
+    }
+    try {
+      return CertificateFactory.getInstance("X.509")
+          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+          .stream()
+          .map(X509Certificate.class::cast)
+          .toList();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("Not a PEM certificate bundle", e);
+    }
+  }
+}
