@@ -12,7 +12,7 @@ public class Leadership {
   private final boolean electing;
   private volatile boolean leading;
 
-  Leadership(LeaderElectionConfig config) {
+  public Leadership(LeaderElectionConfig config) {
     this.electing = config.enabled();
   }
 

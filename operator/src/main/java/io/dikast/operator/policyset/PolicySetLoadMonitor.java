@@ -4,6 +4,7 @@ import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.operator.ha.Leadership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Marks the policy set loaded once the reconcilers have published every policy and authority the
  * API server lists, and keeps the replica unready until then. Without it a restarted operator
- * would, for a moment, see namespaces with policies as namespaces without, and admit anything.
+ * would, for a moment, see namespaces with policies as namespaces without, and admit anything. The
+ * reconcilers fill the set only where they run, so a leader-election follower never loads it.
  */
 @Readiness
 @ApplicationScoped
@@ -31,8 +33,11 @@ public class PolicySetLoadMonitor implements HealthCheck {
 
   private static final Logger LOG = Logger.getLogger(PolicySetLoadMonitor.class);
 
+  static final String NAME = "Dikast policy set loaded";
+
   private final KubernetesClient client;
   private final PolicySetView view;
+  private final Leadership leadership;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -41,9 +46,10 @@ public class PolicySetLoadMonitor implements HealthCheck {
             return thread;
           });
 
-  public PolicySetLoadMonitor(KubernetesClient client, PolicySetView view) {
+  public PolicySetLoadMonitor(KubernetesClient client, PolicySetView view, Leadership leadership) {
     this.client = client;
     this.view = view;
+    this.leadership = leadership;
   }
 
   void start(@Observes StartupEvent event) {
@@ -54,7 +60,10 @@ public class PolicySetLoadMonitor implements HealthCheck {
     poller.shutdownNow();
   }
 
-  private void check() {
+  void check() {
+    if (!leadership.reconcilesHere()) {
+      return;
+    }
     try {
       if (publishedAll()) {
         view.markLoaded();
@@ -87,6 +96,12 @@ public class PolicySetLoadMonitor implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("Dikast policy set loaded").status(view.isLoaded()).build();
+    if (!leadership.reconcilesHere()) {
+      return HealthCheckResponse.named(NAME)
+          .down()
+          .withData("reason", "a follower: the leader's reconcilers fill the policy set")
+          .build();
+    }
+    return HealthCheckResponse.named(NAME).status(view.isLoaded()).build();
   }
 }
