@@ -143,12 +143,19 @@ final class DecisionMessages {
 
   private static String exceededLimits(
       VulnerabilityRequirements requirements, List<Vulnerability> violations) {
-    List<String> limits = new ArrayList<>();
-    if (violations.stream().anyMatch(Vulnerability::fixAvailable)) {
-      limits.add(beyond(requirements.maximumSeverity()));
+    boolean withFix = violations.stream().anyMatch(Vulnerability::fixAvailable);
+    boolean withoutFix = violations.stream().anyMatch(violation -> !violation.fixAvailable());
+    SeverityLimit limit = requirements.maximumSeverity();
+    SeverityLimit fixUnavailableLimit = requirements.maximumFixUnavailableSeverity();
+    if (withFix && withoutFix && limit == fixUnavailableLimit) {
+      return beyond(limit);
     }
-    if (violations.stream().anyMatch(violation -> !violation.fixAvailable())) {
-      limits.add("without a fix " + beyond(requirements.maximumFixUnavailableSeverity()));
+    List<String> limits = new ArrayList<>();
+    if (withFix) {
+      limits.add(beyond(limit));
+    }
+    if (withoutFix) {
+      limits.add("without a fix " + beyond(fixUnavailableLimit));
     }
     return String.join(" or ", limits);
   }
