@@ -38,12 +38,13 @@ import java.util.stream.Collectors;
  *   <li>{@code attestation backend unavailable (<outage>)} when only the outage prevents a pass;
  *       {@code <outage>} lists the distinct outage reasons separated by {@code "; "}
  *   <li>{@code 2 vulnerabilities above MEDIUM: CVE-2024-1234 (HIGH, openssl), CVE-2024-99 (HIGH,
- *       zlib, no fix)} for an ImageSecurityPolicy's vulnerability requirements: the count, the
- *       limits exceeded ({@code above <maximumSeverity>} for vulnerabilities with a fix, {@code
- *       without a fix above <maximumFixUnavailableSeverity>} for those without, joined by {@code "
- *       or "}; {@code under BLOCK_ALL} instead of {@code above BLOCK_ALL}), then the worst five
- *       (most severe first, then those without a fix, then by CVE id) as {@code <cve id>
- *       (<severity>, <package>, …[, no fix])}, and {@code and <n> more} for the rest
+ *       zlib)} for an ImageSecurityPolicy's vulnerability requirements: the count, the limits
+ *       exceeded ({@code above <maximumSeverity>} for vulnerabilities with a fix, {@code without a
+ *       fix above <maximumFixUnavailableSeverity>} for those without, joined by {@code " or "}, or
+ *       named once when both kinds broke the same limit; {@code under BLOCK_ALL} instead of {@code
+ *       above BLOCK_ALL}), then the worst five (most severe first, then those without a fix, then
+ *       by CVE id) as {@code <cve id> (<severity>, <package>, …[, no fix])}, and {@code and <n>
+ *       more} for the rest
  *   <li>{@code vulnerability backend unavailable (<outage>)} when the image's vulnerabilities could
  *       not be read
  * </ul>

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /** One image of a workload judged by one policy. */
 record ImageUnderPolicy(String image, Policy policy) {
 
-  static final VulnerabilityFact NOT_CHECKED = new VulnerabilityFact.Unavailable("not checked");
+  private static final VulnerabilityFact NOT_CHECKED =
+      new VulnerabilityFact.Unavailable("not checked");
 
   private static final VulnerabilityEvaluator VULNERABILITIES = new VulnerabilityEvaluator();
 
