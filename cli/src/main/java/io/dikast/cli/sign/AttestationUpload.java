@@ -1,0 +1,78 @@
+package io.dikast.cli.sign;
+
+import com.google.protobuf.ByteString;
+import io.dikast.cli.ExitCode;
+import io.dikast.cli.grafeas.GrafeasClient;
+import io.dikast.cli.grafeas.GrafeasOptions;
+import io.dikast.cli.grafeas.NoteName;
+import io.dikast.cli.output.OutputOptions;
+import io.dikast.cli.output.Printer;
+import io.dikast.cli.output.Progress;
+import io.dikast.engine.image.ImageReference;
+import io.grafeas.v1.AttestationOccurrence;
+import io.grafeas.v1.NoteKind;
+import io.grafeas.v1.Occurrence;
+import io.grafeas.v1.Signature;
+import picocli.CommandLine;
+
+/** Files a signed payload as an ATTESTATION occurrence on the image's resource URI. */
+final class AttestationUpload {
+
+  /** What {@code --output json} prints. */
+  record Result(
+      String occurrence, String image, String resourceUri, String note, String publicKeyId) {}
+
+  private AttestationUpload() {}
+
+  static Occurrence occurrence(
+      ImageReference image, NoteName note, byte[] payload, byte[] signature, String keyId) {
+    return Occurrence.newBuilder()
+        .setResourceUri(image.resourceUri())
+        .setNoteName(note.toString())
+        .setKind(NoteKind.ATTESTATION)
+        .setAttestation(
+            AttestationOccurrence.newBuilder()
+                .setSerializedPayload(ByteString.copyFrom(payload))
+                .addSignatures(
+                    Signature.newBuilder()
+                        .setSignature(ByteString.copyFrom(signature))
+                        .setPublicKeyId(keyId)))
+        .build();
+  }
+
+  /**
+   * @param project the project the occurrence is filed under; null for the note's project
+   */
+  static int upload(
+      CommandLine command,
+      GrafeasOptions grafeas,
+      OutputOptions output,
+      String project,
+      Occurrence occurrence) {
+    NoteName note = NoteName.parse("--note", occurrence.getNoteName());
+    String parent =
+        project == null ? note.project() : NoteName.of(project, note.noteId()).project();
+    Occurrence created;
+    try (GrafeasClient client = GrafeasClient.connect(grafeas);
+        Progress.Step step =
+            Progress.on(command.getErr(), output.format())
+                .step("uploading the attestation to Grafeas at " + client.address())) {
+      created = client.createOccurrence(parent, occurrence);
+    }
+    String image = occurrence.getResourceUri().substring("https://".length());
+    String keyId = occurrence.getAttestation().getSignatures(0).getPublicKeyId();
+    new Printer(command.getOut(), output.format())
+        .print(
+            new Result(
+                created.getName(), image, occurrence.getResourceUri(), note.toString(), keyId),
+            "attestation "
+                + created.getName()
+                + " uploaded: "
+                + image
+                + " signed by key "
+                + keyId
+                + " under note "
+                + note);
+    return ExitCode.OK;
+  }
+}

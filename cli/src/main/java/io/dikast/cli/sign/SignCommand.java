@@ -1,0 +1,150 @@
+package io.dikast.cli.sign;
+
+import io.dikast.cli.CliException;
+import io.dikast.cli.ExitCode;
+import io.dikast.cli.grafeas.GrafeasOptions;
+import io.dikast.cli.grafeas.NoteName;
+import io.dikast.cli.output.OutputOptions;
+import io.dikast.engine.attestation.AtomicContainerSignature;
+import io.dikast.engine.attestation.Attestation;
+import io.dikast.engine.attestation.AttestationSignature;
+import io.dikast.engine.attestation.AttestationVerifier;
+import io.dikast.engine.attestation.Verification;
+import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.key.KeyType;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dikast sign}: signs the atomic container signature payload of a digest-pinned image and
+ * uploads it as an attestation. The signature is checked with the engine's verifier first, so
+ * nothing the webhook would reject is ever uploaded.
+ */
+@Command(
+    name = "sign",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sign a digest-pinned image with a private key and upload the attestation to Grafeas.",
+      "PGP: an armored secret key (gpg --armor --export-secret-keys); the signature names the key's"
+          + " fingerprint.",
+      "PKIX: a PEM private key (PKCS#8 or SEC1) and --algorithm; the signature names the key's"
+          + " ni:///sha-256;… id unless --key-id is given.",
+      "--payload-only prints the payload instead, for gpg --detach-sign or openssl dgst -sign;"
+          + " upload their signature with dikast attest."
+    })
+public final class SignCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--image",
+      required = true,
+      paramLabel = "REPO@sha256:DIGEST",
+      description = "The image to attest, pinned by digest.")
+  private String image;
+
+  @Option(
+      names = "--note",
+      paramLabel = "projects/P/notes/N",
+      description = "The authority's note the attestation is filed under.")
+  private String note;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "The private key file.")
+  private Path key;
+
+  @Option(
+      names = "--key-type",
+      paramLabel = "pgp|pkix",
+      description = "The key file's kind (default: told from the file).")
+  private KeyType keyType;
+
+  @Option(
+      names = "--algorithm",
+      paramLabel = "NAME",
+      description = "PKIX signature algorithm, e.g. ECDSA_P256_SHA256 or RSA_PSS_2048_SHA256.")
+  private String algorithm;
+
+  @Option(
+      names = "--key-id",
+      paramLabel = "ID",
+      description =
+          "PGP: fingerprint or long id of the key to sign with; PKIX: the id the authority declares.")
+  private String keyId;
+
+  @Option(
+      names = "--passphrase-file",
+      paramLabel = "FILE",
+      description = "File whose first line unlocks a protected private key.")
+  private Path passphraseFile;
+
+  @Option(
+      names = "--attached",
+      description = "PGP: an attached signed message (payload inside) instead of a detached one.")
+  private boolean attached;
+
+  @Option(
+      names = "--project",
+      paramLabel = "P",
+      description = "Project the occurrence is filed under (default: the note's project).")
+  private String project;
+
+  @Option(
+      names = "--payload-only",
+      description = "Print the payload to sign, byte for byte, and upload nothing.")
+  private boolean payloadOnly;
+
+  @Mixin private GrafeasOptions grafeas;
+
+  @Mixin private OutputOptions output;
+
+  @Override
+  public Integer call() {
+    ImageReference pinned = PinnedImage.parse(image);
+    byte[] payload = AtomicContainerSignature.payloadFor(pinned);
+    if (payloadOnly) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(new String(payload, StandardCharsets.UTF_8));
+      out.flush();
+      return ExitCode.OK;
+    }
+    NoteName noteName = NoteName.parse("--note", required(note, "--note projects/P/notes/N"));
+    SigningKey signingKey =
+        SigningKeys.load(
+            required(key, "--key FILE"), keyType, algorithm, keyId, passphraseFile, attached);
+    byte[] signature = signingKey.sign(payload);
+    Verification check =
+        AttestationVerifier.verify(
+            pinned,
+            new Attestation(
+                null,
+                payload,
+                List.of(new AttestationSignature(signature, signingKey.publicKeyId()))),
+            List.of(signingKey.trustedKey()));
+    if (!check.verified()) {
+      throw CliException.denied(
+          "the signature made with key file " + key + " does not verify: " + check.reason());
+    }
+    return AttestationUpload.upload(
+        spec.commandLine(),
+        grafeas,
+        output,
+        project,
+        AttestationUpload.occurrence(
+            pinned, noteName, payload, signature, signingKey.publicKeyId()));
+  }
+
+  private static <T> T required(T value, String option) {
+    if (value == null) {
+      throw CliException.usage("missing " + option + " (needed unless --payload-only)");
+    }
+    return value;
+  }
+}

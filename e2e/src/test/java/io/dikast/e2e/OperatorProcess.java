@@ -1,0 +1,122 @@
+package io.dikast.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator as it ships, {@code java -jar quarkus-run.jar}, talking to the API server through
+ * the kubeconfig it is given. Its output goes to a log file beside the suite's other files.
+ */
+final class OperatorProcess implements AutoCloseable {
+
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final Path log;
+
+  private OperatorProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static OperatorProcess start(Path jar, Path kubeconfig, Path workDir) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the operator module first");
+    }
+    int port = freePort();
+    try {
+      Files.createDirectories(workDir);
+      Path log = workDir.resolve("operator-" + port + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  List.of(
+                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                      "-Dquarkus.http.host=127.0.0.1",
+                      "-Dquarkus.http.port=" + port,
+                      "-jar",
+                      jar.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("KUBECONFIG", kubeconfig.toString());
+      Process process = builder.start();
+      // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
+      // running.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      OperatorProcess operator = new OperatorProcess(process, log);
+      operator.awaitReady(port);
+      return operator;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitReady(int port) {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      await()
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .failFast("the operator exited, see " + log, () -> !process.isAlive())
+          .until(
+              () -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGKILL, as a crashed or evicted pod ends: no shutdown hooks, no graceful stop. */
+  void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.dikast.operator.admission;
+
+import io.dikast.operator.metrics.DikastMetrics;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** {@code POST /validate}: the validating admission webhook the API server calls. */
+@Path("/validate")
+public class ValidateResource {
+
+  private static final Logger LOG = Logger.getLogger(ValidateResource.class);
+
+  private final AdmissionService admission;
+  private final DikastMetrics metrics;
+
+  public ValidateResource(AdmissionService admission, DikastMetrics metrics) {
+    this.admission = admission;
+    this.metrics = metrics;
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String validate(String body) {
+    long start = System.nanoTime();
+    AdmissionCall call;
+    try {
+      call = AdmissionReviewReader.read(body);
+    } catch (MalformedAdmissionReviewException e) {
+      metrics.admission("malformed", "unknown", Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
+    return AdmissionJson.write(admission.review(call, start));
+  }
+
+  @ServerExceptionMapper
+  public Response malformed(MalformedAdmissionReviewException e) {
+    return AdmissionExceptionMappers.json(400, e.getMessage());
+  }
+
+  // Decisions fail closed inside the service; what reaches here failed before a review existed.
+  @ServerExceptionMapper
+  public Response unreadable(Exception e) {
+    LOG.warnf("refused a request that could not be read: %s", e.toString());
+    return AdmissionExceptionMappers.json(
+        400, "request could not be processed: " + e.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,111 @@
+package io.dikast.operator.breakglass;
+
+import io.dikast.crds.v1beta1.GenericAttestationPolicy;
+import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.crds.v1beta1.PolicyStatus;
+import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.PolicyRef;
+import io.dikast.operator.reconciler.WarningEvents;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes what admission observed into the policies: status counts and BreakglassAdmission events.
+ * Admission only merges an observation into memory; a background thread writes each policy at most
+ * once per flush interval, so the API server is never on an admission's critical path.
+ */
+@ApplicationScoped
+public class PolicyStatusRecorder {
+
+  static final String BREAKGLASS_REASON = "BreakglassAdmission";
+  private static final Logger LOG = Logger.getLogger(PolicyStatusRecorder.class);
+
+  private final KubernetesClient client;
+  private final WarningEvents events;
+  private final Map<PolicyRef, PolicyObservations> pending = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService writer;
+
+  public PolicyStatusRecorder(
+      KubernetesClient client, WarningEvents events, StatusRecorderConfig config) {
+    this.client = client;
+    this.events = events;
+    this.writer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "dikast-policy-status");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = config.flushInterval().toMillis();
+    writer.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  void observe(PolicyRef policy, PolicyObservations observations) {
+    pending.merge(policy, observations, PolicyObservations::plus);
+  }
+
+  /** Writes every pending observation; those that fail are kept for the next flush. */
+  void flush() {
+    for (PolicyRef policy : pending.keySet()) {
+      PolicyObservations observations = pending.remove(policy);
+      if (observations == null) {
+        continue;
+      }
+      try {
+        write(policy, observations);
+      } catch (KubernetesClientException e) {
+        LOG.warnf("could not record admission observations on %s: %s", policy, e.getMessage());
+        pending.merge(policy, observations, (retry, newer) -> retry.plus(newer));
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "dropped admission observations on %s", policy);
+      }
+    }
+  }
+
+  private void write(PolicyRef policy, PolicyObservations observations) {
+    if (policy.kind() == PolicyKind.IMAGE_SECURITY_POLICY) {
+      write(resource(ImageSecurityPolicy.class, policy), policy, observations);
+    } else {
+      write(resource(GenericAttestationPolicy.class, policy), policy, observations);
+    }
+  }
+
+  private <P extends CustomResource<?, PolicyStatus>> void write(
+      Resource<P> resource, PolicyRef policy, PolicyObservations observations) {
+    P current = resource.get();
+    if (current == null) {
+      LOG.debugf("policy %s is gone; its admission observations are dropped", policy);
+      return;
+    }
+    observations.events().forEach(message -> events.warn(current, BREAKGLASS_REASON, message));
+    resource.editStatus(
+        latest -> {
+          PolicyStatus status =
+              latest.getStatus() == null ? new PolicyStatus() : latest.getStatus();
+          latest.setStatus(observations.applyTo(status));
+          return latest;
+        });
+  }
+
+  private <P extends CustomResource<?, PolicyStatus>> Resource<P> resource(
+      Class<P> type, PolicyRef policy) {
+    return client.resources(type).inNamespace(policy.namespace()).withName(policy.name());
+  }
+
+  // Status is best effort: at shutdown the client may already be closed, so nothing more is
+  // written.
+  @PreDestroy
+  public void close() {
+    writer.shutdownNow();
+  }
+}

@@ -1,0 +1,24 @@
+package io.dikast.operator.verification;
+
+import java.util.Objects;
+
+/**
+ * What a cached fact depends on: the authority, the note and key set it had when the fact was
+ * verified, and the pinned image. A new key set or note yields a new key, so a stale fact can never
+ * answer for the authority's current configuration.
+ */
+public record FactKey(
+    String namespace, String authority, String noteName, String keySetVersion, String image) {
+
+  public FactKey {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(authority, "authority");
+    Objects.requireNonNull(noteName, "noteName");
+    Objects.requireNonNull(keySetVersion, "keySetVersion");
+    Objects.requireNonNull(image, "image");
+  }
+
+  boolean belongsTo(String namespace, String authority) {
+    return this.namespace.equals(namespace) && this.authority.equals(authority);
+  }
+}

@@ -1,0 +1,199 @@
+package io.dikast.operator.verification;
+
+import io.dikast.engine.policy.AttestationCheck;
+import io.dikast.engine.policy.AttestationFact;
+import io.dikast.operator.metrics.DikastMetrics;
+import io.dikast.operator.policyset.NamespacePolicies;
+import io.dikast.operator.policyset.ResolvedAuthority;
+import io.grpc.Deadline;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers a decision's attestation checks: from the namespace's authorities, the cache, or Grafeas.
+ * Checks run in parallel on a bounded pool, all under the admission's deadline; a check without an
+ * answer when the deadline passes is {@link AttestationFact.Unavailable}, never a success.
+ */
+@ApplicationScoped
+public class FactResolver {
+
+  private static final Logger LOG = Logger.getLogger(FactResolver.class);
+
+  private final AttestationFactFinder finder;
+  private final VerificationCache cache;
+  private final DikastMetrics metrics;
+  private final ThreadPoolExecutor executor;
+  private final Map<FactKey, CompletableFuture<AttestationFact>> inFlight =
+      new ConcurrentHashMap<>();
+
+  public FactResolver(
+      AttestationFactFinder finder,
+      VerificationCache cache,
+      DikastMetrics metrics,
+      VerificationConfig config) {
+    this.finder = finder;
+    this.cache = cache;
+    this.metrics = metrics;
+    this.executor = executor(config);
+  }
+
+  /**
+   * The fact for every check, in the checks' order.
+   *
+   * @param namespace the namespace whose authorities {@code snapshot} holds, for messages
+   */
+  public Map<AttestationCheck, AttestationFact> resolve(
+      String namespace,
+      NamespacePolicies snapshot,
+      Set<AttestationCheck> checks,
+      Deadline deadline) {
+    Map<AttestationCheck, CompletableFuture<AttestationFact>> pending = new LinkedHashMap<>();
+    for (AttestationCheck check : checks) {
+      pending.put(check, start(namespace, snapshot, check, deadline));
+    }
+    await(pending, deadline);
+    Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
+    pending.forEach((check, future) -> facts.put(check, outcome(future)));
+    return facts;
+  }
+
+  private CompletableFuture<AttestationFact> start(
+      String namespace, NamespacePolicies snapshot, AttestationCheck check, Deadline deadline) {
+    ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
+    if (authority == null) {
+      return CompletableFuture.completedFuture(
+          new AttestationFact.NotVerified(
+              "authority " + check.authorityName() + " is not defined in namespace " + namespace));
+    }
+    if (authority.keys().isEmpty()) {
+      return CompletableFuture.completedFuture(
+          new AttestationFact.NotVerified(
+              "authority "
+                  + authority.name()
+                  + (authority.ready() ? "" : " is not ready: it")
+                  + " has no valid public key"));
+    }
+    return cachedOrVerified(authority, check, deadline);
+  }
+
+  private CompletableFuture<AttestationFact> cachedOrVerified(
+      ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
+    FactKey key =
+        new FactKey(
+            authority.namespace(),
+            authority.name(),
+            authority.noteName(),
+            authority.keySetVersion(),
+            check.image().pinned());
+    AttestationFact cached = cache.get(key).orElse(null);
+    if (cached != null) {
+      metrics.cacheHit();
+      return CompletableFuture.completedFuture(cached);
+    }
+    metrics.cacheMiss();
+    CompletableFuture<AttestationFact> mine = new CompletableFuture<>();
+    CompletableFuture<AttestationFact> shared = inFlight.putIfAbsent(key, mine);
+    if (shared != null) {
+      return shared;
+    }
+    try {
+      executor.execute(() -> verifyOnce(key, authority, check, deadline, mine));
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(key, mine);
+      mine.complete(
+          new AttestationFact.Unavailable("too many attestation checks are waiting for Grafeas"));
+    }
+    return mine;
+  }
+
+  // Pods of one ReplicaSet arrive together; they share one Grafeas request per check.
+  private void verifyOnce(
+      FactKey key,
+      ResolvedAuthority authority,
+      AttestationCheck check,
+      Deadline deadline,
+      CompletableFuture<AttestationFact> result) {
+    AttestationFact fact;
+    try {
+      fact = verifyAndCache(key, authority, check, deadline);
+    } catch (RuntimeException e) {
+      inFlight.remove(key, result);
+      result.completeExceptionally(e);
+      return;
+    }
+    // Leave the in-flight map first: a caller that sees this answer must never join it later.
+    inFlight.remove(key, result);
+    result.complete(fact);
+  }
+
+  private AttestationFact verifyAndCache(
+      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
+    AttestationFact fact =
+        finder.find(authority.noteName(), authority.keys(), check.image(), deadline);
+    cache.put(key, fact);
+    return fact;
+  }
+
+  private static void await(
+      Map<AttestationCheck, CompletableFuture<AttestationFact>> pending, Deadline deadline) {
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+    try {
+      all.get(Math.max(0, deadline.timeRemaining(TimeUnit.NANOSECONDS)), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Each check's own outcome is read below; late ones become outages.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static AttestationFact outcome(CompletableFuture<AttestationFact> future) {
+    if (!future.isDone()) {
+      return new AttestationFact.Unavailable("no answer from Grafeas within the admission budget");
+    }
+    try {
+      return future.join();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "attestation check failed unexpectedly");
+      return new AttestationFact.NotVerified(
+          "attestation could not be verified: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static ThreadPoolExecutor executor(VerificationConfig config) {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            config.threads(),
+            config.threads(),
+            Duration.ofMinutes(1).toNanos(),
+            TimeUnit.NANOSECONDS,
+            new ArrayBlockingQueue<>(config.queue()),
+            task -> {
+              Thread thread = new Thread(task, "dikast-verify-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  @PreDestroy
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,110 @@
+package io.dikast.operator.admission;
+
+import static io.dikast.operator.admission.AdmissionReviews.PAYMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dikast.operator.breakglass.AdmissionRecorder;
+import io.dikast.operator.breakglass.PolicyStatusRecorder;
+import io.dikast.operator.breakglass.StatusRecorderConfig;
+import io.dikast.operator.metrics.DikastMetrics;
+import io.dikast.operator.policyset.NamespacePolicies;
+import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.verification.AttestationFactFinder;
+import io.dikast.operator.verification.CacheSettings;
+import io.dikast.operator.verification.FactResolver;
+import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.VerificationCache;
+import io.dikast.operator.verification.VerificationSettings;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AdmissionServiceTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final DikastMetrics metrics = new DikastMetrics(registry);
+  private final FactResolver resolver =
+      new FactResolver(
+          new AttestationFactFinder(new InMemoryAttestations(), metrics),
+          new VerificationCache(CacheSettings.defaults()),
+          metrics,
+          VerificationSettings.defaults());
+  // Nothing in these tests is written back; the writer only has to exist.
+  private final StatusRecorderConfig hourly = () -> Duration.ofHours(1);
+  private final PolicyStatusRecorder status = new PolicyStatusRecorder(null, null, hourly);
+
+  @AfterEach
+  void stop() {
+    resolver.close();
+    status.close();
+  }
+
+  @Test
+  void deniesWhenTheDecisionCannotBeComputed() {
+    PolicySetView broken =
+        new PolicySetView() {
+          @Override
+          public NamespacePolicies snapshot(String namespace) {
+            throw new IllegalStateException("snapshot lost");
+          }
+        };
+
+    AdmissionResponse response = service(broken).review(podCall(), System.nanoTime()).getResponse();
+
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getCode()).isEqualTo(403);
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo("Dikast could not evaluate the request: IllegalStateException");
+    assertThat(requests("denied", "Pod")).isEqualTo(1);
+  }
+
+  @Test
+  void admitsAPodInANamespaceWithoutPoliciesAndCountsIt() {
+    AdmissionResponse response =
+        service(new PolicySetView()).review(podCall(), System.nanoTime()).getResponse();
+
+    assertThat(response.getAllowed()).isTrue();
+    assertThat(response.getAuditAnnotations()).containsEntry("decision", "allowed");
+    assertThat(requests("allowed", "Pod")).isEqualTo(1);
+    assertThat(registry.get("dikast.admission.duration").timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void countsAnUncheckedRequestAsSkipped() {
+    AdmissionCall deletion =
+        AdmissionReviewReader.read(
+            AdmissionReviews.operation("DELETE", "apps", "v1", "Deployment").json());
+
+    AdmissionResponse response =
+        service(new PolicySetView()).review(deletion, System.nanoTime()).getResponse();
+
+    assertThat(response.getAllowed()).isTrue();
+    assertThat(requests("skipped", "Deployment")).isEqualTo(1);
+  }
+
+  private AdmissionService service(PolicySetView view) {
+    return new AdmissionService(
+        new WorkloadDecider(view, resolver),
+        new AdmissionRecorder(status, metrics),
+        metrics,
+        new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)));
+  }
+
+  private double requests(String decision, String kind) {
+    return registry
+        .get("dikast.admission.requests")
+        .tags("decision", decision, "kind", kind)
+        .counter()
+        .count();
+  }
+
+  private static AdmissionCall podCall() {
+    return AdmissionReviewReader.read(
+        AdmissionReviews.createPod("payments", AdmissionReviews.pod("payment", PAYMENT)));
+  }
+
+  private record AdmissionSettings(Duration budget, Duration responseReserve)
+      implements AdmissionConfig {}
+}

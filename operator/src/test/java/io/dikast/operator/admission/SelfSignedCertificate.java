@@ -1,0 +1,151 @@
+package io.dikast.operator.admission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A webhook serving certificate for {@code localhost}, made by real {@code openssl} in a temporary
+ * directory, and a TLS context that trusts only the certificates made here, as the API server's
+ * caBundle would.
+ */
+final class SelfSignedCertificate implements AutoCloseable {
+
+  private final Path dir;
+  private final List<Certificate> issued = new CopyOnWriteArrayList<>();
+
+  private SelfSignedCertificate(Path dir) {
+    this.dir = dir;
+  }
+
+  static SelfSignedCertificate generate() {
+    try {
+      SelfSignedCertificate certificate =
+          new SelfSignedCertificate(Files.createTempDirectory("webhook-tls"));
+      certificate.rotate();
+      return certificate;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path certificate() {
+    return dir.resolve("tls.crt");
+  }
+
+  Path privateKey() {
+    return dir.resolve("tls.key");
+  }
+
+  /**
+   * Replaces the key and certificate the way the kubelet updates a mounted Secret: both files are
+   * links through {@code ..data}, which is swapped atomically to a new directory. Returns the new
+   * certificate.
+   */
+  Certificate rotate() {
+    try {
+      Path version = Files.createDirectory(dir.resolve("v" + issued.size()));
+      run(
+          version,
+          List.of(
+              "openssl",
+              "req",
+              "-x509",
+              "-newkey",
+              "ec",
+              "-pkeyopt",
+              "ec_paramgen_curve:P-256",
+              "-nodes",
+              "-days",
+              "1",
+              "-subj",
+              "/CN=localhost",
+              "-addext",
+              "subjectAltName=DNS:localhost,IP:127.0.0.1",
+              "-keyout",
+              "tls.key",
+              "-out",
+              "tls.crt"));
+      Path next = Files.createSymbolicLink(dir.resolve("..data_tmp"), version.getFileName());
+      Files.move(next, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+      for (String file : List.of("tls.crt", "tls.key")) {
+        if (!Files.exists(dir.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+          Files.createSymbolicLink(dir.resolve(file), Path.of("..data", file));
+        }
+      }
+      try (InputStream pem = Files.newInputStream(certificate())) {
+        Certificate current = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        issued.add(current);
+        return current;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Trusts every certificate issued so far, so a test never races a rotation's reload. */
+  SSLContext trustingOnlyThis() {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      for (int i = 0; i < issued.size(); i++) {
+        trust.setCertificateEntry("webhook-" + i, issued.get(i));
+      }
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void run(Path workDir, List<String> command) throws IOException {
+    Process process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("openssl did not finish: " + command);
+      }
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IOException("openssl failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package io.dikast.operator.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.key.KeyParser;
+import io.dikast.engine.key.TrustedKey;
+import io.dikast.engine.policy.AttestationCheck;
+import io.dikast.engine.policy.AttestationFact;
+import io.dikast.engine.testing.JcaEcSigner;
+import io.dikast.operator.grafeas.AttestationSource;
+import io.dikast.operator.grafeas.BackendUnavailableException;
+import io.dikast.operator.metrics.DikastMetrics;
+import io.dikast.operator.policyset.NamespacePolicies;
+import io.dikast.operator.policyset.ResolvedAuthority;
+import io.grpc.Deadline;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FactResolverTest {
+
+  private static final String NS = "payments";
+  private static final String QA_NOTE = "projects/image-signing/notes/qa";
+  private static final ImageReference IMAGE =
+      ImageReference.parse(
+          "gcr.io/hightowerlabs/payment@sha256:aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887");
+  private static final AttestationCheck QA_CHECK = new AttestationCheck("qa", IMAGE);
+  private static final JcaEcSigner SIGNER = JcaEcSigner.generate();
+  private static TrustedKey qaKey;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ManualTicker ticker = new ManualTicker();
+  private final VerificationCache cache = new VerificationCache(CacheSettings.defaults(), ticker);
+  private final InMemoryAttestations grafeas = new InMemoryAttestations().withNotes(QA_NOTE);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private FactResolver resolver;
+
+  @BeforeAll
+  static void makeKey() throws Exception {
+    qaKey = KeyParser.parsePkix("qa-ec", SIGNER.publicKeyPem(), "ECDSA_P256_SHA256");
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    if (resolver != null) {
+      resolver.close();
+    }
+  }
+
+  @Test
+  void verifiesAnAttestedImage() {
+    upload(IMAGE);
+
+    assertThat(resolve(grafeas, snapshot(qa(List.of(qaKey))), QA_CHECK))
+        .containsExactly(Map.entry(QA_CHECK, new AttestationFact.Verified("qa-ec")));
+  }
+
+  @Test
+  void anAuthorityMissingFromTheNamespaceIsNotVerified() {
+    assertThat(resolve(grafeas, snapshot(), QA_CHECK))
+        .containsExactly(
+            Map.entry(
+                QA_CHECK,
+                new AttestationFact.NotVerified(
+                    "authority qa is not defined in namespace payments")));
+    assertThat(grafeas.requests()).isZero();
+  }
+
+  @Test
+  void anAuthorityWithoutUsableKeysIsNotVerifiedAndNamed() {
+    ResolvedAuthority keyless = ResolvedAuthority.of(NS, "qa", QA_NOTE, List.of(), false);
+
+    assertThat(resolve(grafeas, snapshot(keyless), QA_CHECK))
+        .containsExactly(
+            Map.entry(
+                QA_CHECK,
+                new AttestationFact.NotVerified(
+                    "authority qa is not ready: it has no valid public key")));
+  }
+
+  @Test
+  void answersARepeatedCheckFromTheCache() {
+    upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+
+    resolve(grafeas, snapshot, QA_CHECK);
+    Map<AttestationCheck, AttestationFact> second = resolve(grafeas, snapshot, QA_CHECK);
+
+    assertThat(second).containsEntry(QA_CHECK, new AttestationFact.Verified("qa-ec"));
+    assertThat(grafeas.requests()).isEqualTo(1);
+    assertThat(registry.get("dikast.verification.cache.hits").counter().count()).isEqualTo(1);
+    assertThat(registry.get("dikast.verification.cache.misses").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void seesAFreshUploadOnceTheNegativeTtlHasPassed() {
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    assertThat(resolve(grafeas, snapshot, QA_CHECK).get(QA_CHECK))
+        .isInstanceOf(AttestationFact.NotVerified.class);
+
+    upload(IMAGE);
+    ticker.advance(Duration.ofSeconds(30));
+
+    assertThat(resolve(grafeas, snapshot, QA_CHECK).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+  }
+
+  @Test
+  void asksGrafeasAgainWhenTheAuthorityKeysChange() {
+    upload(IMAGE);
+    resolve(grafeas, snapshot(qa(List.of(qaKey))), QA_CHECK);
+
+    TrustedKey rotated = parse(JcaEcSigner.generate(), "qa-ec-2");
+    Map<AttestationCheck, AttestationFact> facts =
+        resolve(grafeas, snapshot(qa(List.of(rotated))), QA_CHECK);
+
+    assertThat(facts.get(QA_CHECK))
+        .isEqualTo(
+            new AttestationFact.NotVerified("signature key qa-ec is not a key of this authority"));
+    assertThat(grafeas.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void neverCachesAnOutage() {
+    AttestationSource down =
+        (note, image, deadline) -> {
+          throw new BackendUnavailableException("Grafeas at localhost:1 is unavailable");
+        };
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    FactResolver failing = resolver(down, VerificationSettings.defaults());
+    failing.resolve(NS, snapshot, Set.of(QA_CHECK), Deadline.after(5, TimeUnit.SECONDS));
+    failing.close();
+
+    upload(IMAGE);
+    assertThat(resolve(grafeas, snapshot, QA_CHECK).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+  }
+
+  @Test
+  void aCheckStillUnansweredAtTheDeadlineIsUnavailable() {
+    AttestationSource hanging =
+        (note, image, deadline) -> {
+          awaitRelease();
+          return List.of();
+        };
+
+    long start = System.nanoTime();
+    Map<AttestationCheck, AttestationFact> facts =
+        resolve(
+            hanging,
+            snapshot(qa(List.of(qaKey))),
+            Set.of(QA_CHECK),
+            Deadline.after(300, TimeUnit.MILLISECONDS));
+
+    assertThat(facts)
+        .containsExactly(
+            Map.entry(
+                QA_CHECK,
+                new AttestationFact.Unavailable(
+                    "no answer from Grafeas within the admission budget")));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void runsChecksInParallel() {
+    CountDownLatch bothAsking = new CountDownLatch(2);
+    AttestationSource rendezvous =
+        (note, image, deadline) -> {
+          bothAsking.countDown();
+          try {
+            if (!bothAsking.await(5, TimeUnit.SECONDS)) {
+              throw new BackendUnavailableException("checks ran one after the other");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return List.of();
+        };
+    ImageReference other =
+        ImageReference.parse(
+            "gcr.io/hightowerlabs/ruby@sha256:1111111111111111111111111111111111111111111111111111111111111111");
+    AttestationCheck otherCheck = new AttestationCheck("qa", other);
+
+    Map<AttestationCheck, AttestationFact> facts =
+        resolve(
+            rendezvous,
+            snapshot(qa(List.of(qaKey))),
+            new LinkedHashSet<>(List.of(QA_CHECK, otherCheck)),
+            Deadline.after(10, TimeUnit.SECONDS));
+
+    assertThat(facts.values())
+        .containsOnly(new AttestationFact.NotVerified("no attestation occurrence for this digest"));
+  }
+
+  @Test
+  void concurrentAdmissionsOfTheSameImageShareOneGrafeasRequest() throws Exception {
+    upload(IMAGE);
+    CountDownLatch asked = new CountDownLatch(1);
+    AttestationSource slow =
+        (note, image, deadline) -> {
+          asked.countDown();
+          awaitRelease();
+          return grafeas.attestations(note, image, deadline);
+        };
+    resolver = resolver(slow, VerificationSettings.defaults());
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    CompletableFuture<Map<AttestationCheck, AttestationFact>> first =
+        CompletableFuture.supplyAsync(
+            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+    assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Map<AttestationCheck, AttestationFact>> second =
+        CompletableFuture.supplyAsync(
+            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> cacheMisses() == 2);
+
+    release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+    assertThat(second.get(10, TimeUnit.SECONDS).get(QA_CHECK))
+        .isEqualTo(new AttestationFact.Verified("qa-ec"));
+    assertThat(grafeas.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void aFullQueueIsAnOutageNotAFailure() {
+    AttestationSource hanging =
+        (note, image, deadline) -> {
+          awaitRelease();
+          return List.of();
+        };
+    resolver = resolver(hanging, new VerificationSettings(1, 1));
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    Set<AttestationCheck> three = new LinkedHashSet<>();
+    for (int i = 1; i <= 3; i++) {
+      three.add(
+          new AttestationCheck(
+              "qa", ImageReference.parse("gcr.io/x/app" + i + "@" + IMAGE.digest().orElseThrow())));
+    }
+
+    Map<AttestationCheck, AttestationFact> facts =
+        resolver.resolve(NS, snapshot, three, Deadline.after(200, TimeUnit.MILLISECONDS));
+
+    assertThat(facts.values())
+        .contains(
+            new AttestationFact.Unavailable("too many attestation checks are waiting for Grafeas"));
+  }
+
+  private Map<AttestationCheck, AttestationFact> resolve(
+      AttestationSource source, NamespacePolicies snapshot, AttestationCheck check) {
+    return resolve(source, snapshot, Set.of(check), Deadline.after(5, TimeUnit.SECONDS));
+  }
+
+  private Map<AttestationCheck, AttestationFact> resolve(
+      AttestationSource source,
+      NamespacePolicies snapshot,
+      Set<AttestationCheck> checks,
+      Deadline deadline) {
+    if (resolver == null) {
+      resolver = resolver(source, VerificationSettings.defaults());
+    }
+    return resolver.resolve(NS, snapshot, checks, deadline);
+  }
+
+  private FactResolver resolver(AttestationSource source, VerificationSettings settings) {
+    DikastMetrics metrics = new DikastMetrics(registry);
+    return new FactResolver(new AttestationFactFinder(source, metrics), cache, metrics, settings);
+  }
+
+  private double cacheMisses() {
+    return registry.get("dikast.verification.cache.misses").counter().count();
+  }
+
+  private static Deadline in10s() {
+    return Deadline.after(10, TimeUnit.SECONDS);
+  }
+
+  private void awaitRelease() {
+    try {
+      release.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void upload(ImageReference image) {
+    byte[] payload = Occurrences.atomicPayload(image);
+    grafeas.upload(Occurrences.attestation(QA_NOTE, image, payload, SIGNER.sign(payload), "qa-ec"));
+  }
+
+  private static ResolvedAuthority qa(List<TrustedKey> keys) {
+    return ResolvedAuthority.of(NS, "qa", QA_NOTE, keys, true);
+  }
+
+  private static NamespacePolicies snapshot(ResolvedAuthority... authorities) {
+    Map<String, ResolvedAuthority> byName = new HashMap<>();
+    for (ResolvedAuthority authority : authorities) {
+      byName.put(authority.name(), authority);
+    }
+    return new NamespacePolicies(List.of(), byName);
+  }
+
+  private static TrustedKey parse(JcaEcSigner signer, String keyId) {
+    try {
+      return KeyParser.parsePkix(keyId, signer.publicKeyPem(), "ECDSA_P256_SHA256");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
