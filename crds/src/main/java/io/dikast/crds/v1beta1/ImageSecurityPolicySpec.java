@@ -27,7 +27,11 @@ public class ImageSecurityPolicySpec extends PolicySpec {
           + " with attestationAuthorityName.")
   private List<String> attestationAuthorityNames = new ArrayList<>();
 
-  @JsonPropertyDescription("Vulnerability tolerance checked against Grafeas vulnerability data.")
+  @JsonPropertyDescription(
+      "Vulnerability tolerance checked against the image's Grafeas VULNERABILITY occurrences, by"
+          + " their effective severity. Absent means vulnerabilities are not checked; present,"
+          + " unset limits take Kritis' defaults: maximumSeverity CRITICAL,"
+          + " maximumFixUnavailableSeverity ALLOW_ALL.")
   private PackageVulnerabilityRequirements packageVulnerabilityRequirements;
 
   @JsonPropertyDescription(

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CRDs on the jar's classpath make the API server reject malformed input. */
 class CrdSchemaTest {
@@ -102,6 +104,62 @@ class CrdSchemaTest {
         .containsKeys("imageAllowlist", "imageWhitelist", "builtProjectIDs");
     assertThat(columns(crd)).containsExactly("Ready", "Mode", "Authorities", "Violations", "Age");
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void packageVulnerabilityRequirementsStateKritisDefaults() throws IOException {
+    JSONSchemaProps spec = spec(load("imagesecuritypolicies"));
+    JSONSchemaProps requirements = spec.getProperties().get("packageVulnerabilityRequirements");
+
+    assertThat(requirements.getDescription())
+        .contains("maximumSeverity CRITICAL, maximumFixUnavailableSeverity ALLOW_ALL");
+    assertThat(requirements.getProperties().get("maximumSeverity").getDescription())
+        .endsWith("Default: CRITICAL.");
+    assertThat(requirements.getProperties().get("maximumFixUnavailableSeverity").getDescription())
+        .endsWith("Default: ALLOW_ALL.");
+    assertThat(requirements.getProperties().get("maximumSeverity").getDefault()).isNull();
+  }
+
+  @Test
+  void kritisConfigIsClusterScopedWithKritisFieldsAndAStatus() throws IOException {
+    CustomResourceDefinition crd = load("kritisconfigs");
+    JSONSchemaProps spec = spec(crd);
+
+    assertThat(crd.getSpec().getScope()).isEqualTo("Cluster");
+    assertThat(crd.getSpec().getNames().getKind()).isEqualTo("KritisConfig");
+    assertThat(crd.getSpec().getNames().getPlural()).isEqualTo("kritisconfigs");
+    assertThat(spec.getProperties())
+        .containsOnlyKeys(
+            "metadataBackend", "cronInterval", "serverAddr", "grafeas", "imageWhitelist");
+    assertThat(spec.getProperties().get("grafeas").getProperties())
+        .containsOnlyKeys("addr", "caPath", "clientKeyPath", "clientCertPath");
+    assertThat(spec.getProperties().get("cronInterval").getPattern())
+        .isEqualTo(KritisConfigSpec.DURATION);
+    assertThat(spec.getProperties().values())
+        .allSatisfy(property -> assertThat(property.getDescription()).isNotBlank());
+    assertThat(columns(crd)).containsExactly("Ready", "Interval", "Age");
+    assertThat(version(crd).getSubresources().getStatus()).isNotNull();
+    assertThat(
+            version(crd)
+                .getSchema()
+                .getOpenAPIV3Schema()
+                .getProperties()
+                .get("status")
+                .getProperties())
+        .containsOnlyKeys(
+            "conditions", "observedGeneration", "validationInterval", "supersededFields");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1h", "30m", "1h30m", "90s", "1.5h", "250ms"})
+  void acceptsGoDurationsAsCronInterval(String interval) {
+    assertThat(interval).matches(KritisConfigSpec.DURATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "1", "h", "1 h", "1d", "-1h", "every hour"})
+  void rejectsCronIntervalsThatAreNotGoDurations(String interval) {
+    assertThat(interval).doesNotMatch(KritisConfigSpec.DURATION);
   }
 
   @Test

@@ -18,7 +18,10 @@ class GeneratedCrdsTest {
 
   static final List<Class<? extends HasMetadata>> MODEL =
       List.of(
-          AttestationAuthority.class, ImageSecurityPolicy.class, GenericAttestationPolicy.class);
+          AttestationAuthority.class,
+          ImageSecurityPolicy.class,
+          GenericAttestationPolicy.class,
+          KritisConfig.class);
   static final Path COMMITTED = Path.of("src/main/resources/crds");
   private static final Path PACKAGED = Path.of("target/classes/crds");
   private static final String REFRESH_PROPERTY = "dikast.crds.refresh";
@@ -38,7 +41,8 @@ class GeneratedCrdsTest {
         .containsExactlyInAnyOrder(
             "attestationauthorities.kritis.grafeas.io-v1.yml",
             "imagesecuritypolicies.kritis.grafeas.io-v1.yml",
-            "genericattestationpolicies.kritis.grafeas.io-v1.yml");
+            "genericattestationpolicies.kritis.grafeas.io-v1.yml",
+            "kritisconfigs.kritis.grafeas.io-v1.yml");
     for (Path file : files) {
       Path committed = COMMITTED.resolve(file.getFileName());
       assertThat(Files.exists(committed) ? Files.readString(committed) : "")

@@ -110,6 +110,40 @@ class KritisManifestsTest {
   }
 
   @Test
+  void readsKritisConfigWithItsGrafeasConnection() throws IOException {
+    KritisConfig config =
+        serialization.unmarshal(fixture("kritis-config.yaml"), KritisConfig.class);
+
+    KritisConfigSpec spec = config.getSpec();
+    assertThat(config.getMetadata().getName()).isEqualTo("kritis-config");
+    assertThat(config.getMetadata().getNamespace()).isNull();
+    assertThat(spec.getMetadataBackend()).isEqualTo("grafeas");
+    assertThat(spec.getCronInterval()).isEqualTo("1h");
+    assertThat(spec.getServerAddr()).isEqualTo(":443");
+    assertThat(spec.getGrafeas().getAddr()).isEqualTo("kritis-grafeas-server:443");
+    assertThat(spec.getGrafeas().getCaPath()).isEqualTo("/certs/ca.crt");
+    assertThat(spec.getGrafeas().getClientKeyPath()).isEqualTo("/certs/kritis.key");
+    assertThat(spec.getGrafeas().getClientCertPath()).isEqualTo("/certs/kritis.crt");
+    assertThat(spec.getImageWhitelist())
+        .containsExactly("gcr.io/kritis-project/kritis-server:latest");
+  }
+
+  @Test
+  void kritisConfigStatusComparesByValueForPatchOnlyWhenChanged() {
+    KritisConfigStatus status = new KritisConfigStatus();
+    status.setValidationInterval("1h");
+    status.setSupersededFields(List.of("grafeas.addr", "metadataBackend"));
+    KritisConfigStatus same =
+        serialization.unmarshal(serialization.asJson(status), KritisConfigStatus.class);
+    KritisConfigStatus other =
+        serialization.unmarshal(serialization.asJson(status), KritisConfigStatus.class);
+    other.setValidationInterval("30m");
+
+    assertThat(same).isEqualTo(status).hasSameHashCodeAs(status);
+    assertThat(other).isNotEqualTo(status);
+  }
+
+  @Test
   void readsDikastEnumsInTheirManifestSpelling() {
     String yaml =
         """

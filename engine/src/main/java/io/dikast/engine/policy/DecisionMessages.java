@@ -1,5 +1,9 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.vulnerability.SeverityLimit;
+import io.dikast.engine.vulnerability.Vulnerability;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,7 +37,20 @@ import java.util.stream.Collectors;
  *       authorities, then those without a valid attestation
  *   <li>{@code attestation backend unavailable (<outage>)} when only the outage prevents a pass;
  *       {@code <outage>} lists the distinct outage reasons separated by {@code "; "}
+ *   <li>{@code 2 vulnerabilities above MEDIUM: CVE-2024-1234 (HIGH, openssl), CVE-2024-99 (HIGH,
+ *       zlib)} for an ImageSecurityPolicy's vulnerability requirements: the count, the limits
+ *       exceeded ({@code above <maximumSeverity>} for vulnerabilities with a fix, {@code without a
+ *       fix above <maximumFixUnavailableSeverity>} for those without, joined by {@code " or "}, or
+ *       named once when both kinds broke the same limit; {@code under BLOCK_ALL} instead of {@code
+ *       above BLOCK_ALL}), then the worst five (most severe first, then those without a fix, then
+ *       by CVE id) as {@code <cve id> (<severity>, <package>, …[, no fix])}, and {@code and <n>
+ *       more} for the rest
+ *   <li>{@code vulnerability backend unavailable (<outage>)} when the image's vulnerabilities could
+ *       not be read
  * </ul>
+ *
+ * <p>When an image fails both the attestation and the vulnerability requirements of a policy, the
+ * two reasons share its one line, attestations first, separated by {@code "; "}.
  *
  * <p>{@code <details>} is {@code " (<authority>: <reason>; …)"} with one entry per authority
  * without a valid attestation, in policy order; the reason is the verifier's, or {@code unavailable
@@ -45,6 +62,7 @@ final class DecisionMessages {
 
   static final String NOT_PINNED = "image is not pinned by a sha256 digest";
   static final String BREAKGLASS_FORBIDDEN = "break-glass is forbidden by this policy";
+  static final int LISTED_VULNERABILITIES = 5;
 
   /** What let a violating image in anyway. */
   enum Leniency {
@@ -100,6 +118,61 @@ final class DecisionMessages {
                 .map(AttestationFact.Unavailable::reason)
                 .distinct()
                 .collect(Collectors.joining("; ")));
+  }
+
+  static String vulnerabilityBackendUnavailable(VulnerabilityFact.Unavailable outage) {
+    return "vulnerability backend unavailable (" + outage.reason() + ")";
+  }
+
+  /** {@code violations} are worst first, as the vulnerability evaluator returns them. */
+  static String vulnerabilities(
+      VulnerabilityRequirements requirements, List<Vulnerability> violations) {
+    String listed =
+        violations.stream()
+            .limit(LISTED_VULNERABILITIES)
+            .map(DecisionMessages::vulnerability)
+            .collect(Collectors.joining(", "));
+    int unlisted = violations.size() - LISTED_VULNERABILITIES;
+    return "%d %s %s: %s%s"
+        .formatted(
+            violations.size(),
+            violations.size() == 1 ? "vulnerability" : "vulnerabilities",
+            exceededLimits(requirements, violations),
+            listed,
+            unlisted > 0 ? " and " + unlisted + " more" : "");
+  }
+
+  private static String exceededLimits(
+      VulnerabilityRequirements requirements, List<Vulnerability> violations) {
+    boolean withFix = violations.stream().anyMatch(Vulnerability::fixAvailable);
+    boolean withoutFix = violations.stream().anyMatch(violation -> !violation.fixAvailable());
+    SeverityLimit limit = requirements.maximumSeverity();
+    SeverityLimit fixUnavailableLimit = requirements.maximumFixUnavailableSeverity();
+    if (withFix && withoutFix && limit == fixUnavailableLimit) {
+      return beyond(limit);
+    }
+    List<String> limits = new ArrayList<>();
+    if (withFix) {
+      limits.add(beyond(limit));
+    }
+    if (withoutFix) {
+      limits.add("without a fix " + beyond(fixUnavailableLimit));
+    }
+    return String.join(" or ", limits);
+  }
+
+  private static String beyond(SeverityLimit limit) {
+    return (limit == SeverityLimit.BLOCK_ALL ? "under " : "above ") + limit;
+  }
+
+  private static String vulnerability(Vulnerability vulnerability) {
+    List<String> details = new ArrayList<>();
+    details.add(vulnerability.severity().name());
+    details.addAll(vulnerability.packages());
+    if (!vulnerability.fixAvailable()) {
+      details.add("no fix");
+    }
+    return vulnerability.cveId() + " (" + String.join(", ", details) + ")";
   }
 
   private static String allOfSummary(List<String> missing) {

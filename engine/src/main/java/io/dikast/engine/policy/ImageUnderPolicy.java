@@ -1,12 +1,21 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.vulnerability.Vulnerability;
+import io.dikast.engine.vulnerability.VulnerabilityEvaluator;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** One image of a workload judged by one policy. */
 record ImageUnderPolicy(String image, Policy policy) {
+
+  private static final VulnerabilityFact NOT_CHECKED =
+      new VulnerabilityFact.Unavailable("not checked");
+
+  private static final VulnerabilityEvaluator VULNERABILITIES = new VulnerabilityEvaluator();
 
   boolean allowlisted() {
     return policy.allowlistPatterns().stream()
@@ -37,8 +46,21 @@ record ImageUnderPolicy(String image, Policy policy) {
         .orElse(List.of());
   }
 
+  /**
+   * The vulnerability findings this policy needs for this image: none when allowlisted, unpinned,
+   * or when the policy's requirements tolerate every vulnerability anyway.
+   */
+  Optional<VulnerabilityCheck> requiredVulnerabilityCheck() {
+    if (allowlisted() || vulnerabilityRequirements().isEmpty()) {
+      return Optional.empty();
+    }
+    return pinned().map(VulnerabilityCheck::new);
+  }
+
   /** Why the image fails the policy given the backend's facts, if it does. */
-  Optional<Violation> violation(Map<AttestationCheck, AttestationFact> facts) {
+  Optional<Violation> violation(
+      Map<AttestationCheck, AttestationFact> attestations,
+      Map<VulnerabilityCheck, VulnerabilityFact> vulnerabilities) {
     if (allowlisted()) {
       return Optional.empty();
     }
@@ -46,15 +68,53 @@ record ImageUnderPolicy(String image, Policy policy) {
     if (pinned.isEmpty()) {
       return Optional.of(new Violation(image, policy, DecisionMessages.NOT_PINNED, false));
     }
-    AttestationTally tally = new AttestationTally(policy, pinned.get(), facts);
+    List<Shortfall> shortfalls =
+        Stream.of(
+                attestationShortfall(pinned.get(), attestations),
+                vulnerabilityShortfall(pinned.get(), vulnerabilities))
+            .flatMap(Optional::stream)
+            .toList();
+    return Shortfall.violation(image, policy, shortfalls);
+  }
+
+  private Optional<Shortfall> attestationShortfall(
+      ImageReference pinned, Map<AttestationCheck, AttestationFact> facts) {
+    AttestationTally tally = new AttestationTally(policy, pinned, facts);
     if (tally.satisfied()) {
       return Optional.empty();
     }
     if (tally.outageCouldSatisfy()) {
-      String reason = DecisionMessages.backendUnavailable(tally.unavailable());
-      return Optional.of(new Violation(image, policy, reason, true));
+      return Optional.of(
+          new Shortfall(DecisionMessages.backendUnavailable(tally.unavailable()), true));
     }
-    String reason = DecisionMessages.missingAttestations(policy, tally);
-    return Optional.of(new Violation(image, policy, reason, false));
+    return Optional.of(new Shortfall(DecisionMessages.missingAttestations(policy, tally), false));
+  }
+
+  private Optional<Shortfall> vulnerabilityShortfall(
+      ImageReference pinned, Map<VulnerabilityCheck, VulnerabilityFact> facts) {
+    Optional<VulnerabilityRequirements> requirements = vulnerabilityRequirements();
+    if (requirements.isEmpty()) {
+      return Optional.empty();
+    }
+    VulnerabilityFact fact = facts.getOrDefault(new VulnerabilityCheck(pinned), NOT_CHECKED);
+    if (fact instanceof VulnerabilityFact.Unavailable outage) {
+      return Optional.of(
+          new Shortfall(DecisionMessages.vulnerabilityBackendUnavailable(outage), true));
+    }
+    List<Vulnerability> violations =
+        VULNERABILITIES.violations(
+            requirements.get(), ((VulnerabilityFact.Reported) fact).vulnerabilities());
+    if (violations.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Shortfall(DecisionMessages.vulnerabilities(requirements.get(), violations), false));
+  }
+
+  /** The policy's requirements, unless they tolerate everything and so need no findings. */
+  private Optional<VulnerabilityRequirements> vulnerabilityRequirements() {
+    return policy
+        .vulnerabilityRequirements()
+        .filter(requirements -> !requirements.toleratesEverything());
   }
 }

@@ -1,7 +1,9 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One ImageSecurityPolicy or GenericAttestationPolicy, reduced to what admission decides on.
@@ -10,6 +12,8 @@ import java.util.Objects;
  *     {@code **} across segments, anchored)
  * @param authorityNames the AttestationAuthorities whose attestations are required, in order
  * @param requiredAttestations how many of {@code authorityNames} must have attested; 0 means all
+ * @param vulnerabilityRequirements the vulnerabilities an ImageSecurityPolicy tolerates; empty when
+ *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
  */
 public record Policy(
     PolicyKind kind,
@@ -20,7 +24,8 @@ public record Policy(
     int requiredAttestations,
     EnforcementMode enforcementMode,
     BreakglassMode breakglass,
-    BackendUnavailableMode onBackendUnavailable) {
+    BackendUnavailableMode onBackendUnavailable,
+    Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
 
   public Policy {
     Objects.requireNonNull(kind, "kind");
@@ -31,10 +36,35 @@ public record Policy(
     Objects.requireNonNull(enforcementMode, "enforcementMode");
     Objects.requireNonNull(breakglass, "breakglass");
     Objects.requireNonNull(onBackendUnavailable, "onBackendUnavailable");
+    Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
           "requiredAttestations must be between 0 and " + authorityNames.size());
     }
+  }
+
+  /** A policy that checks attestations only. */
+  public Policy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlistPatterns,
+      List<String> authorityNames,
+      int requiredAttestations,
+      EnforcementMode enforcementMode,
+      BreakglassMode breakglass,
+      BackendUnavailableMode onBackendUnavailable) {
+    this(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames,
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable,
+        Optional.empty());
   }
 
   /** How many valid attestations an image needs under this policy. */

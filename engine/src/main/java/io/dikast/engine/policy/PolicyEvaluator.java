@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * Decides whether a workload may run under the policies of its namespace.
  *
- * <p>Two pure steps, so the caller can fetch attestation facts in parallel in between: {@link
- * #requiredChecks} names the facts needed, {@link #evaluate} decides from whatever facts arrived.
- * Every policy must pass for every image; no policy at all admits everything.
+ * <p>Two pure steps, so the caller can fetch facts in parallel in between: {@link #requiredChecks}
+ * and {@link #requiredVulnerabilityChecks} name the facts needed, {@link #evaluate} decides from
+ * whatever facts arrived. Every policy must pass for every image; no policy at all admits
+ * everything.
  */
 public final class PolicyEvaluator {
 
@@ -31,16 +32,45 @@ public final class PolicyEvaluator {
   }
 
   /**
-   * The decision from the facts the backend produced. A check absent from {@code facts} counts as
-   * unavailable, never as verified.
+   * The pinned images whose vulnerability findings some policy needs; allowlisted and unpinned
+   * images need none, nor do policies without vulnerability requirements.
+   */
+  public Set<VulnerabilityCheck> requiredVulnerabilityChecks(
+      Workload workload, List<Policy> policies) {
+    Set<VulnerabilityCheck> checks = new LinkedHashSet<>();
+    for (String image : workload.distinctImages()) {
+      for (Policy policy : ordered(policies)) {
+        new ImageUnderPolicy(image, policy).requiredVulnerabilityCheck().ifPresent(checks::add);
+      }
+    }
+    return checks;
+  }
+
+  /**
+   * The decision from attestation facts alone: any vulnerability requirement among the policies
+   * counts as unanswered.
    */
   public Decision evaluate(
       Workload workload, List<Policy> policies, Map<AttestationCheck, AttestationFact> facts) {
+    return evaluate(workload, policies, facts, Map.of());
+  }
+
+  /**
+   * The decision from the facts the backends produced. A check absent from the facts counts as
+   * unavailable, never as verified nor as free of vulnerabilities.
+   */
+  public Decision evaluate(
+      Workload workload,
+      List<Policy> policies,
+      Map<AttestationCheck, AttestationFact> attestations,
+      Map<VulnerabilityCheck, VulnerabilityFact> vulnerabilities) {
     List<Policy> ordered = ordered(policies);
     DecisionBuilder decision = new DecisionBuilder(workload.breakglassRequested(), ordered);
     for (String image : workload.distinctImages()) {
       for (Policy policy : ordered) {
-        new ImageUnderPolicy(image, policy).violation(facts).ifPresent(decision::add);
+        new ImageUnderPolicy(image, policy)
+            .violation(attestations, vulnerabilities)
+            .ifPresent(decision::add);
       }
     }
     return decision.build();

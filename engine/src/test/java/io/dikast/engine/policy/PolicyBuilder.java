@@ -1,6 +1,8 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Policies for tests: an enforcing policy requiring authority {@code qa}, unless told otherwise.
@@ -15,6 +17,7 @@ final class PolicyBuilder {
   private EnforcementMode enforcementMode = EnforcementMode.ENFORCE;
   private BreakglassMode breakglass = BreakglassMode.ALLOW;
   private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
+  private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
 
   private PolicyBuilder(PolicyKind kind, String name) {
     this.kind = kind;
@@ -59,6 +62,11 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder requiring(VulnerabilityRequirements requirements) {
+    vulnerabilityRequirements = Optional.of(requirements);
+    return this;
+  }
+
   Policy build() {
     return new Policy(
         kind,
@@ -69,6 +77,7 @@ final class PolicyBuilder {
         requiredAttestations,
         enforcementMode,
         breakglass,
-        onBackendUnavailable);
+        onBackendUnavailable,
+        vulnerabilityRequirements);
   }
 }

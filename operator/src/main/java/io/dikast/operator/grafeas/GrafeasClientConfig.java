@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How the operator reaches the Grafeas server that holds attestations. */
@@ -28,6 +29,14 @@ public interface GrafeasClientConfig {
   /** Upper bound on result pages read for one image, against a server that never ends a list. */
   @WithDefault("50")
   int maxPages();
+
+  /**
+   * Grafeas projects ({@code projects/<id>}'s id) searched for an image's VULNERABILITY
+   * occurrences; the findings of all of them are judged together. {@code kritis} is the project
+   * Kritis reads by default, where its scanners write.
+   */
+  @WithDefault("kritis")
+  List<String> vulnerabilityProjects();
 
   Tls tls();
 

@@ -3,13 +3,18 @@ package io.dikast.operator.policyset;
 import io.dikast.crds.v1beta1.AdmissionAllowlistPattern;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.crds.v1beta1.PackageVulnerabilityRequirements;
 import io.dikast.crds.v1beta1.PolicySpec;
+import io.dikast.crds.v1beta1.Severity;
 import io.dikast.engine.policy.BackendUnavailableMode;
 import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.vulnerability.SeverityLimit;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns the policy custom resources into the engine's {@link Policy}, applying CRD defaults. */
 public final class PolicyMapper {
@@ -22,7 +27,9 @@ public final class PolicyMapper {
         resource.getMetadata().getNamespace(),
         resource.getMetadata().getName(),
         resource.getSpec().getImageAllowlist(),
-        resource.getSpec());
+        resource.getSpec(),
+        Optional.ofNullable(resource.getSpec().getPackageVulnerabilityRequirements())
+            .map(PolicyMapper::vulnerabilityRequirements));
   }
 
   public static Policy toPolicy(GenericAttestationPolicy resource) {
@@ -36,7 +43,8 @@ public final class PolicyMapper {
         resource.getMetadata().getNamespace(),
         resource.getMetadata().getName(),
         patterns,
-        resource.getSpec());
+        resource.getSpec(),
+        Optional.empty());
   }
 
   /**
@@ -52,8 +60,22 @@ public final class PolicyMapper {
     return required;
   }
 
+  /** Unset limits take Kritis' defaults; the getters have already folded the older spellings. */
+  static VulnerabilityRequirements vulnerabilityRequirements(
+      PackageVulnerabilityRequirements requirements) {
+    return VulnerabilityRequirements.withKritisDefaults(
+        limit(requirements.getMaximumSeverity()),
+        limit(requirements.getMaximumFixUnavailableSeverity()),
+        requirements.getAllowlistCVEs());
+  }
+
   private static Policy toPolicy(
-      PolicyKind kind, String namespace, String name, List<String> allowlist, PolicySpec spec) {
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlist,
+      PolicySpec spec,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
     return new Policy(
         kind,
         namespace,
@@ -63,7 +85,12 @@ public final class PolicyMapper {
         requiredAttestations(spec),
         enforcement(spec.getEnforcementMode()),
         breakglass(spec.getBreakglass()),
-        backendUnavailable(spec.getOnBackendUnavailable()));
+        backendUnavailable(spec.getOnBackendUnavailable()),
+        vulnerabilityRequirements);
+  }
+
+  private static SeverityLimit limit(Severity severity) {
+    return severity == null ? null : SeverityLimit.valueOf(severity.name());
   }
 
   private static EnforcementMode enforcement(io.dikast.crds.v1beta1.EnforcementMode mode) {

@@ -8,11 +8,9 @@ import io.dikast.operator.policyset.ResolvedAuthority;
 import io.grpc.Deadline;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +45,7 @@ public class FactResolver {
     this.finder = finder;
     this.cache = cache;
     this.metrics = metrics;
-    this.executor = executor(config);
+    this.executor = VerificationPool.create(config, "dikast-verify-");
   }
 
   /**
@@ -172,24 +169,6 @@ public class FactResolver {
       return new AttestationFact.NotVerified(
           "attestation could not be verified: " + e.getClass().getSimpleName());
     }
-  }
-
-  private static ThreadPoolExecutor executor(VerificationConfig config) {
-    AtomicInteger threads = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            config.threads(),
-            config.threads(),
-            Duration.ofMinutes(1).toNanos(),
-            TimeUnit.NANOSECONDS,
-            new ArrayBlockingQueue<>(config.queue()),
-            task -> {
-              Thread thread = new Thread(task, "dikast-verify-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 
   @PreDestroy

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dikast.operator.breakglass.AdmissionRecorder;
 import io.dikast.operator.breakglass.PolicyStatusRecorder;
 import io.dikast.operator.breakglass.StatusRecorderConfig;
+import io.dikast.operator.grafeas.BackendUnavailableException;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.PolicySetView;
@@ -15,6 +16,7 @@ import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
+import io.dikast.operator.verification.VulnerabilityResolver;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -31,6 +33,12 @@ class AdmissionServiceTest {
           new VerificationCache(CacheSettings.defaults()),
           metrics,
           VerificationSettings.defaults());
+  private final VulnerabilityResolver vulnerabilities =
+      new VulnerabilityResolver(
+          (image, deadline) -> {
+            throw new BackendUnavailableException("this test has no vulnerability backend");
+          },
+          VerificationSettings.defaults());
   // Nothing in these tests is written back; the writer only has to exist.
   private final StatusRecorderConfig hourly = () -> Duration.ofHours(1);
   private final PolicyStatusRecorder status = new PolicyStatusRecorder(null, null, hourly);
@@ -38,6 +46,7 @@ class AdmissionServiceTest {
   @AfterEach
   void stop() {
     resolver.close();
+    vulnerabilities.close();
     status.close();
   }
 
@@ -108,7 +117,7 @@ class AdmissionServiceTest {
   private AdmissionService service(PolicySetView view) {
     view.markLoaded();
     return new AdmissionService(
-        new WorkloadDecider(view, resolver),
+        new WorkloadDecider(view, resolver, vulnerabilities),
         new AdmissionRecorder(status, metrics),
         metrics,
         new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)));

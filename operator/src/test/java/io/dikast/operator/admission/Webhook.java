@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.engine.policy.Policy;
 import io.dikast.operator.grafeas.AttestationSource;
+import io.dikast.operator.grafeas.BackendUnavailableException;
+import io.dikast.operator.grafeas.VulnerabilitySource;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
@@ -13,6 +15,7 @@ import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.ManualTicker;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
+import io.dikast.operator.verification.VulnerabilityResolver;
 import io.grpc.Deadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -32,10 +35,21 @@ final class Webhook implements AutoCloseable {
   final PolicySetView view = new PolicySetView();
   final ManualTicker ticker = new ManualTicker();
   private final FactResolver resolver;
+  private final VulnerabilityResolver vulnerabilities;
   private final WorkloadDecider decider;
   private final Duration budget;
 
+  /** A webhook whose policies never ask about vulnerabilities. */
   Webhook(AttestationSource source, Duration budget) {
+    this(
+        source,
+        (image, deadline) -> {
+          throw new BackendUnavailableException("this test has no vulnerability backend");
+        },
+        budget);
+  }
+
+  Webhook(AttestationSource source, VulnerabilitySource vulnerabilitySource, Duration budget) {
     DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
     this.resolver =
         new FactResolver(
@@ -43,7 +57,9 @@ final class Webhook implements AutoCloseable {
             new VerificationCache(CacheSettings.defaults(), ticker),
             metrics,
             VerificationSettings.defaults());
-    this.decider = new WorkloadDecider(view, resolver);
+    this.vulnerabilities =
+        new VulnerabilityResolver(vulnerabilitySource, VerificationSettings.defaults());
+    this.decider = new WorkloadDecider(view, resolver, vulnerabilities);
     this.budget = budget;
     view.markLoaded();
   }
@@ -80,5 +96,6 @@ final class Webhook implements AutoCloseable {
   @Override
   public void close() {
     resolver.close();
+    vulnerabilities.close();
   }
 }

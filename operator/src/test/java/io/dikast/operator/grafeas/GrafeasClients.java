@@ -2,23 +2,30 @@ package io.dikast.operator.grafeas;
 
 import java.time.Duration;
 
-/** The operator's real Grafeas client, built for tests that point it at loopback servers. */
+/** The operator's real Grafeas clients, built for tests that point them at loopback servers. */
 public final class GrafeasClients {
 
   private GrafeasClients() {}
 
-  /** A client of the plaintext server at {@code address}; closing the result closes its channel. */
+  /** Clients of the plaintext server at {@code address}; closing the result closes the channel. */
   public static Closeable plaintext(String address, Duration callTimeout) {
-    GrafeasAttestationSource source =
-        new GrafeasAttestationSource(GrafeasSettings.plaintext(address, callTimeout));
-    return new Closeable(source);
+    return new Closeable(new GrafeasConnection(GrafeasSettings.plaintext(address, callTimeout)));
   }
 
-  /** A Grafeas client that is also {@link AutoCloseable}. */
-  public record Closeable(GrafeasAttestationSource source) implements AutoCloseable {
+  /** Grafeas clients sharing one connection that is also {@link AutoCloseable}. */
+  public record Closeable(GrafeasConnection connection) implements AutoCloseable {
+
+    public GrafeasAttestationSource source() {
+      return new GrafeasAttestationSource(connection);
+    }
+
+    public GrafeasVulnerabilitySource vulnerabilities() {
+      return new GrafeasVulnerabilitySource(connection);
+    }
+
     @Override
     public void close() {
-      source.close();
+      connection.close();
     }
   }
 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.crds.v1beta1.Severity;
 import io.dikast.engine.policy.BackendUnavailableMode;
 import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.vulnerability.SeverityLimit;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PolicyMapperTest {
 
@@ -80,6 +85,85 @@ class PolicyMapperTest {
   }
 
   @Test
+  void mapsVulnerabilityRequirements() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                attestationAuthorityName: qa
+                packageVulnerabilityRequirements:
+                  maximumSeverity: HIGH
+                  maximumFixUnavailableSeverity: BLOCK_ALL
+                  allowlistCVEs:
+                  - providers/goog-vulnz/notes/CVE-2017-1000082
+                  - CVE-2017-1000081
+                """));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.HIGH,
+                SeverityLimit.BLOCK_ALL,
+                List.of("providers/goog-vulnz/notes/CVE-2017-1000082", "CVE-2017-1000081")));
+  }
+
+  @Test
+  void mapsOlderKritisSpellingsOfVulnerabilityRequirements() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                packageVulnerabilityRequirements:
+                  maximumSeverity: MEDIUM
+                  maximumFixNotAvailableSeverity: LOW
+                  allowlistCVEs: [CVE-2017-1000081]
+                  whitelistCVEs: [providers/goog-vulnz/notes/CVE-2017-1000082]
+                """));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.MEDIUM,
+                SeverityLimit.LOW,
+                List.of("CVE-2017-1000081", "providers/goog-vulnz/notes/CVE-2017-1000082")));
+  }
+
+  @Test
+  void appliesKritisDefaultsToUnsetVulnerabilityLimits() {
+    Policy policy = PolicyMapper.toPolicy(isp("packageVulnerabilityRequirements: {}"));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.CRITICAL, SeverityLimit.ALLOW_ALL, List.of()));
+  }
+
+  @Test
+  void checksNoVulnerabilitiesWhenThePolicyNamesNoRequirements() {
+    assertThat(
+            PolicyMapper.toPolicy(isp("attestationAuthorityName: qa")).vulnerabilityRequirements())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Severity.class)
+  void mapsEveryManifestSeverityToTheEngineLimitOfTheSameName(Severity severity) {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                packageVulnerabilityRequirements:
+                  maximumSeverity: %s
+                  maximumFixUnavailableSeverity: %s
+                """
+                    .formatted(severity, severity)));
+
+    VulnerabilityRequirements requirements = policy.vulnerabilityRequirements().orElseThrow();
+    assertThat(requirements.maximumSeverity().name()).isEqualTo(severity.name());
+    assertThat(requirements.maximumFixUnavailableSeverity().name()).isEqualTo(severity.name());
+  }
+
+  @Test
   void mapsGenericAttestationPolicyPatternsFromBothSpellings() {
     GenericAttestationPolicy resource =
         serialization.unmarshal(
@@ -101,6 +185,7 @@ class PolicyMapperTest {
     assertThat(policy.allowlistPatterns()).containsExactly("gcr.io/a/*", "gcr.io/b/**");
     assertThat(policy.authorityNames()).containsExactly("qa");
     assertThat(policy.enforcementMode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(policy.vulnerabilityRequirements()).isEmpty();
   }
 
   private ImageSecurityPolicy isp(String spec) {
