@@ -95,16 +95,8 @@ class AdmissionServiceTest {
 
   @Test
   void deniesEverythingUntilThePolicySetIsLoaded() {
-    PolicySetView starting = new PolicySetView();
-
     AdmissionResponse response =
-        new AdmissionService(
-                new WorkloadDecider(starting, resolver),
-                new AdmissionRecorder(status, metrics),
-                metrics,
-                new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)))
-            .review(podCall(), System.nanoTime())
-            .getResponse();
+        serviceOver(new PolicySetView()).review(podCall(), System.nanoTime()).getResponse();
 
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getMessage())
@@ -116,6 +108,10 @@ class AdmissionServiceTest {
 
   private AdmissionService service(PolicySetView view) {
     view.markLoaded();
+    return serviceOver(view);
+  }
+
+  private AdmissionService serviceOver(PolicySetView view) {
     return new AdmissionService(
         new WorkloadDecider(view, resolver, vulnerabilities),
         new AdmissionRecorder(status, metrics),
