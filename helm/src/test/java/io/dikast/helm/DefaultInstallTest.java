@@ -72,7 +72,8 @@ class DefaultInstallTest {
           .containsExactly(
               "attestationauthorities.kritis.grafeas.io",
               "genericattestationpolicies.kritis.grafeas.io",
-              "imagesecuritypolicies.kritis.grafeas.io");
+              "imagesecuritypolicies.kritis.grafeas.io",
+              "kritisconfigs.kritis.grafeas.io");
     }
   }
 
