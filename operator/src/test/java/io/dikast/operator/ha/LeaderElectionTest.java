@@ -3,14 +3,13 @@ package io.dikast.operator.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeaderElectionTest {
 
   @Test
   void leaderThatLosesTheLeaseNoLongerReconciles() {
-    Leadership leadership = new Leadership(new Settings(true));
+    Leadership leadership = new Leadership(new LeaderElectionSettings(true));
 
     leadership.startedLeading();
     boolean whileLeading = leadership.reconcilesHere();
@@ -23,7 +22,7 @@ class LeaderElectionTest {
   @Test
   void configuresTheLeaseOnlyWhenLeaderElectionIsEnabled() {
     LeaderElectionProducer producer = new LeaderElectionProducer();
-    Settings enabled = new Settings(true);
+    LeaderElectionSettings enabled = new LeaderElectionSettings(true);
 
     var configuration = producer.leaderElection(enabled, new Leadership(enabled));
 
@@ -32,34 +31,7 @@ class LeaderElectionTest {
     assertThat(configuration.getLeaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(configuration.isExitOnStopLeading()).isTrue();
     assertThat(configuration.getLeaderCallbacks()).isPresent();
-    Settings disabled = new Settings(false);
+    LeaderElectionSettings disabled = new LeaderElectionSettings(false);
     assertThat(producer.leaderElection(disabled, new Leadership(disabled))).isNull();
-  }
-
-  private record Settings(boolean enabled) implements LeaderElectionConfig {
-    @Override
-    public String leaseName() {
-      return "dikast-operator-leader";
-    }
-
-    @Override
-    public Optional<String> leaseNamespace() {
-      return Optional.of("dikast-system");
-    }
-
-    @Override
-    public Duration leaseDuration() {
-      return Duration.ofSeconds(15);
-    }
-
-    @Override
-    public Duration renewDeadline() {
-      return Duration.ofSeconds(10);
-    }
-
-    @Override
-    public Duration retryPeriod() {
-      return Duration.ofSeconds(2);
-    }
   }
 }

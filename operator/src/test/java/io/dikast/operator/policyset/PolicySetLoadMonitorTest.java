@@ -10,16 +10,14 @@ import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
-import io.dikast.operator.ha.LeaderElectionConfig;
+import io.dikast.operator.ha.LeaderElectionSettings;
 import io.dikast.operator.ha.Leadership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +73,8 @@ class PolicySetLoadMonitorTest {
   }
 
   private PolicySetLoadMonitor monitor(boolean electing) {
-    return new PolicySetLoadMonitor(client, view, new Leadership(new Settings(electing)));
+    return new PolicySetLoadMonitor(
+        client, view, new Leadership(new LeaderElectionSettings(electing)));
   }
 
   private static <T extends HasMetadata> T named(T resource, String namespace, String name) {
@@ -94,32 +93,5 @@ class PolicySetLoadMonitorTest {
         EnforcementMode.ENFORCE,
         BreakglassMode.ALLOW,
         BackendUnavailableMode.DENY);
-  }
-
-  private record Settings(boolean enabled) implements LeaderElectionConfig {
-    @Override
-    public String leaseName() {
-      return "dikast-operator-leader";
-    }
-
-    @Override
-    public Optional<String> leaseNamespace() {
-      return Optional.of("dikast-system");
-    }
-
-    @Override
-    public Duration leaseDuration() {
-      return Duration.ofSeconds(15);
-    }
-
-    @Override
-    public Duration renewDeadline() {
-      return Duration.ofSeconds(10);
-    }
-
-    @Override
-    public Duration retryPeriod() {
-      return Duration.ofSeconds(2);
-    }
   }
 }
