@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.Certificate;
+import javax.net.ssl.SSLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,8 +98,11 @@ class WebhookEndpointTest {
   void servesARotatedCertificateWithoutRestart() throws Exception {
     Certificate rotated = WebhookTestResources.certificate.rotate();
 
+    // A handshake that races Vert.x swapping its SSL context can fail once; the API server would
+    // retry it (and, failing closed, deny meanwhile). What matters is that the new one is served.
     await()
         .atMost(PATIENCE)
+        .ignoreExceptionsInstanceOf(SSLException.class)
         .untilAsserted(
             () ->
                 assertThat(
