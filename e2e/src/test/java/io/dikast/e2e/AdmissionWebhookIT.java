@@ -64,8 +64,23 @@ class AdmissionWebhookIT {
 
   @AfterAll
   static void stopAll() {
+    RuntimeException failure = null;
     for (AutoCloseable resource : new AutoCloseable[] {checked, webhook, operator, grafeas, gpg}) {
-      closeQuietly(resource);
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        // Keep closing: a process left running would outlive the suite.
+        if (failure == null) {
+          failure = new IllegalStateException("cannot close " + resource, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -76,7 +91,7 @@ class AdmissionWebhookIT {
       Kubectl.Result refused = kubectl.apply(payments.name(), paymentProcessor());
 
       assertThat(refused.exitCode()).isEqualTo(1);
-      assertThat(refused.stderr()).isEqualTo(refusal("creating", payments, PAYMENT));
+      assertThat(refused.stderr()).isEqualTo(refusal(payments, PAYMENT));
 
       uploadClearSignedAttestation("qa", PAYMENT);
 
@@ -94,7 +109,7 @@ class AdmissionWebhookIT {
     Kubectl.Result refused = kubectl.apply(checked.name(), workload("Deployment", UNATTESTED));
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.stderr()).isEqualTo(refusal("creating", checked, UNATTESTED));
+    assertThat(refused.stderr()).isEqualTo(refusal(checked, UNATTESTED));
   }
 
   @Test
@@ -140,7 +155,7 @@ class AdmissionWebhookIT {
     Kubectl.Result refused = kubectl.apply(checked.name(), workload(kind, UNATTESTED));
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.stderr()).isEqualTo(refusal("creating", checked, UNATTESTED));
+    assertThat(refused.stderr()).isEqualTo(refusal(checked, UNATTESTED));
   }
 
   @Test
@@ -229,7 +244,7 @@ class AdmissionWebhookIT {
     Kubectl.Result decided = kubectl.apply(checked.name(), pod("while-down", UNATTESTED));
 
     assertThat(decided.exitCode()).isEqualTo(1);
-    assertThat(decided.stderr()).isEqualTo(refusal("creating", checked, UNATTESTED));
+    assertThat(decided.stderr()).isEqualTo(refusal(checked, UNATTESTED));
   }
 
   private static OperatorProcess startOperator() {
@@ -390,25 +405,12 @@ class AdmissionWebhookIT {
         + " digest)";
   }
 
-  /** What kubectl prints when the webhook refuses an apply. */
-  private static String refusal(String verb, TestNamespace namespace, String image) {
-    return "Error from server (Forbidden): error when "
-        + verb
-        + " \"STDIN\": admission webhook \""
+  /** What kubectl prints when the webhook refuses the creation in an apply. */
+  private static String refusal(TestNamespace namespace, String image) {
+    return "Error from server (Forbidden): error when creating \"STDIN\": admission webhook \""
         + WEBHOOK
         + "\" denied the request: "
         + denial(namespace, image)
         + "\n";
-  }
-
-  private static void closeQuietly(AutoCloseable resource) {
-    if (resource == null) {
-      return;
-    }
-    try {
-      resource.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot close " + resource, e);
-    }
   }
 }
