@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,45 +33,56 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, Path workDir) {
+    return start(jar, kubeconfig, workDir, WebhookEndpoint.create(workDir), Map.of());
+  }
+
+  /** Serves HTTPS on the endpoint, with extra system properties such as the Grafeas address. */
+  static OperatorProcess start(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      WebhookEndpoint endpoint,
+      Map<String, String> properties) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the operator module first");
     }
-    int port = freePort();
     try {
       Files.createDirectories(workDir);
-      Path log = workDir.resolve("operator-" + port + ".log");
-      ServingCertificate certificate = ServingCertificate.create(workDir.resolve("tls-" + port));
+      Path log = workDir.resolve("operator-" + endpoint.port() + ".log");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Dquarkus.http.host=127.0.0.1",
+                  // Plain HTTP stays off, as in production: everything goes through HTTPS.
+                  "-Dquarkus.http.port=" + WebhookEndpoint.freePort(),
+                  "-Dquarkus.http.ssl-port=" + endpoint.port(),
+                  "-Dquarkus.tls.key-store.pem.0.cert=" + endpoint.certificate().certificate(),
+                  "-Dquarkus.tls.key-store.pem.0.key=" + endpoint.certificate().key()));
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  List.of(
-                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                      "-Dquarkus.http.host=127.0.0.1",
-                      // Plain HTTP stays off, as in production: everything goes through HTTPS.
-                      "-Dquarkus.http.port=" + freePort(),
-                      "-Dquarkus.http.ssl-port=" + port,
-                      "-Dquarkus.tls.key-store.pem.0.cert=" + certificate.certificate(),
-                      "-Dquarkus.tls.key-store.pem.0.key=" + certificate.key(),
-                      "-jar",
-                      jar.toString()))
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       Process process = builder.start();
       // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       OperatorProcess operator = new OperatorProcess(process, log);
-      operator.awaitReady(port, certificate);
+      operator.awaitReady(endpoint);
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(int port, ServingCertificate certificate) {
-    HttpClient http = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
+  private void awaitReady(WebhookEndpoint endpoint) {
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(endpoint.certificate().trustingContext()).build();
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(endpoint.url("/q/health/ready")))
             .timeout(Duration.ofSeconds(5))
             .build();
     try {
@@ -90,14 +102,6 @@ final class OperatorProcess implements AutoCloseable {
   String output() {
     try {
       return Files.readString(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

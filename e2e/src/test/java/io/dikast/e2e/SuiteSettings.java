@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Where the suite finds its cluster, binaries and operator, from the environment Maven gives it.
  */
-record SuiteSettings(Optional<Path> kubeconfig, Path binaryCache, Path workDir, Path operatorJar) {
+record SuiteSettings(
+    Optional<Path> kubeconfig, Path binaryCache, Path workDir, Path operatorJar, Path grafeasJar) {
 
   static SuiteSettings fromEnvironment() {
     String home = System.getProperty("user.home");
@@ -20,6 +21,10 @@ record SuiteSettings(Optional<Path> kubeconfig, Path binaryCache, Path workDir, 
         Path.of(
                 System.getProperty(
                     "dikast.operator.jar", "../operator/target/quarkus-app/quarkus-run.jar"))
+            .toAbsolutePath(),
+        Path.of(
+                System.getProperty(
+                    "dikast.grafeas.jar", "../grafeas-server/target/quarkus-app/quarkus-run.jar"))
             .toAbsolutePath());
   }
 }

@@ -2,6 +2,7 @@ package io.dikast.e2e;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
 import java.util.UUID;
 
 /** A namespace of the test's own, so test classes never see each other's resources. */
@@ -16,10 +17,21 @@ final class TestNamespace implements AutoCloseable {
   }
 
   static TestNamespace create(KubernetesClient client, String prefix) {
+    return create(client, prefix, Map.of());
+  }
+
+  /** With labels, such as the one a webhook's namespaceSelector matches. */
+  static TestNamespace create(KubernetesClient client, String prefix, Map<String, String> labels) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     client
         .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
         .create();
     return new TestNamespace(client, name);
   }
