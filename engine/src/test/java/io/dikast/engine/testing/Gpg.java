@@ -125,6 +125,16 @@ public final class Gpg implements AutoCloseable {
     return gpg(data, "--local-user", keySpec, "--sign");
   }
 
+  /** Whether {@code gpg --verify} accepts a clear-signed or attached signed message. */
+  public boolean verifies(byte[] signedMessage) {
+    try {
+      gpg(signedMessage, "--verify");
+      return true;
+    } catch (IllegalStateException refused) {
+      return false;
+    }
+  }
+
   private byte[] gpg(byte[] stdin, String... args) {
     List<String> command =
         new ArrayList<>(

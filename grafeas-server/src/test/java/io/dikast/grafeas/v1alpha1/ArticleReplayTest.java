@@ -3,7 +3,7 @@ package io.dikast.grafeas.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dikast.grafeas.testing.Gpg;
+import io.dikast.engine.testing.Gpg;
 import io.dikast.grafeas.testing.HttpJson;
 import io.grafeas.v1.GetOccurrenceNoteRequest;
 import io.grafeas.v1.GetOccurrenceRequest;
@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Steps 1, 3 and 4 of the article with real gpg, bash and curl: the v1alpha1 note, the clear-signed
@@ -72,13 +73,15 @@ class ArticleReplayTest {
   URL url;
 
   private Gpg gpg;
-  private Path work;
+  private String fingerprint;
+  @TempDir Path work;
   private ManagedChannel channel;
 
   @BeforeEach
   void setUp() throws IOException {
-    gpg = Gpg.withNewKey("qa_bob@example.com");
-    work = Files.createTempDirectory(gpg.home(), "article");
+    // The article: gpg --quick-generate-key --yes qa_bob@example.com
+    gpg = Gpg.start();
+    fingerprint = gpg.generateKey("qa_bob@example.com");
     Files.writeString(work.resolve("note.json"), NOTE_JSON);
     channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
   }
@@ -122,8 +125,12 @@ class ArticleReplayTest {
 
   private Path signDigest() throws IOException {
     Files.writeString(work.resolve("image-digest.txt"), DIGEST + "\n");
-    Path signature = gpg.clearsign(work.resolve("image-digest.txt"));
-    bash(OCCURRENCE_HEREDOC, Map.of("GPG_KEY_ID", gpg.fingerprint()));
+    // The article: gpg -u qa_bob@example.com --armor --clearsign --output=signature.gpg ...
+    Path signature =
+        Files.writeString(
+            work.resolve("signature.gpg"),
+            gpg.clearSign(fingerprint, Files.readString(work.resolve("image-digest.txt"))));
+    bash(OCCURRENCE_HEREDOC, Map.of("GPG_KEY_ID", fingerprint));
     return signature;
   }
 
@@ -136,7 +143,7 @@ class ArticleReplayTest {
     assertThat(response.at("/attestation/pgpSignedAttestation/contentType").asText())
         .isEqualTo("application/vnd.gcr.image.url.v1");
     assertThat(response.at("/attestation/pgpSignedAttestation/pgpKeyId").asText())
-        .isEqualTo(gpg.fingerprint());
+        .isEqualTo(fingerprint);
 
     GrafeasGrpc.GrafeasBlockingStub grafeas =
         GrafeasGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS);
@@ -151,8 +158,7 @@ class ArticleReplayTest {
     assertThat(note.getAttestation().getHint().getHumanReadableName()).isEqualTo("qa");
     assertThat(stored.getAttestation().getSerializedPayload().toStringUtf8()).isEqualTo(DIGEST);
     assertThat(stored.getAttestation().getSignaturesCount()).isEqualTo(1);
-    assertThat(stored.getAttestation().getSignatures(0).getPublicKeyId())
-        .isEqualTo(gpg.fingerprint());
+    assertThat(stored.getAttestation().getSignatures(0).getPublicKeyId()).isEqualTo(fingerprint);
     byte[] storedSignature = stored.getAttestation().getSignatures(0).getSignature().toByteArray();
     assertThat(new String(storedSignature, StandardCharsets.UTF_8)).isEqualTo(signed);
     assertThat(gpg.verifies(storedSignature)).isTrue();

@@ -3,13 +3,11 @@ package io.dikast.grafeas.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dikast.grafeas.testing.Gpg;
+import io.dikast.engine.testing.Gpg;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,24 +19,24 @@ class ClearSignedMessageTest {
           + "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887";
 
   private static Gpg gpg;
+  private static String fingerprint;
 
   @BeforeAll
-  static void generateKey() throws IOException {
-    gpg = Gpg.withNewKey("qa_bob@example.com");
+  static void generateKey() {
+    gpg = Gpg.start();
+    fingerprint = gpg.generateKey("qa_bob@example.com");
   }
 
   @AfterAll
-  static void removeKey() throws IOException {
+  static void removeKey() {
     gpg.close();
   }
 
   /**
    * What {@code "$(cat signature.gpg)"} puts in the heredoc: the file without trailing newlines.
    */
-  private static String clearsign(String text) throws IOException {
-    Path file = Files.createTempFile(gpg.home(), "image-digest", ".txt");
-    Files.writeString(file, text);
-    return Files.readString(gpg.clearsign(file), StandardCharsets.UTF_8).stripTrailing();
+  private static String clearsign(String text) {
+    return gpg.clearSign(fingerprint, text).stripTrailing();
   }
 
   @Test
