@@ -12,6 +12,7 @@ import io.dikast.engine.attestation.AttestationVerifier;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyType;
+import io.dikast.engine.signing.SigningKey;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -117,9 +118,9 @@ public final class SignCommand implements Callable<Integer> {
     }
     NoteName noteName = NoteName.parse("--note", required(note, "--note projects/P/notes/N"));
     SigningKey signingKey =
-        SigningKeys.load(
+        SigningKeyFile.load(
             required(key, "--key FILE"), keyType, algorithm, keyId, passphraseFile, attached);
-    byte[] signature = signingKey.sign(payload);
+    byte[] signature = SigningKeyFile.sign(signingKey, payload);
     Verification check =
         AttestationVerifier.verify(
             pinned,

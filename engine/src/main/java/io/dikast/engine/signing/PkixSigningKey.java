@@ -1,6 +1,6 @@
-package io.dikast.cli.sign;
+package io.dikast.engine.signing;
 
-import io.dikast.cli.CliException;
+import io.dikast.engine.key.BouncyCastle;
 import io.dikast.engine.key.KeyException;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.SignatureAlgorithm;
@@ -8,13 +8,10 @@ import io.dikast.engine.key.TrustedKey;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.stream.Collectors;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -41,7 +38,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * ({@code EC PRIVATE KEY}, {@code RSA PRIVATE KEY}), as openssl writes them. Its public half is
  * derived from it and parsed by the engine, which also computes the default key id.
  */
-final class PkixSigningKey implements SigningKey {
+public final class PkixSigningKey implements SigningKey {
 
   private final PrivateKey privateKey;
   private final SignatureAlgorithm algorithm;
@@ -54,44 +51,31 @@ final class PkixSigningKey implements SigningKey {
   }
 
   /**
+   * @param source names the key's origin in messages, e.g. {@code key file /tmp/k.pem}
    * @param keyId the id to name in signatures; null for the engine's {@code ni:///sha-256;…}
    * @param passphrase null when none was given
    */
-  static PkixSigningKey load(
-      byte[] keyFileContent, Path file, String algorithmName, String keyId, char[] passphrase) {
-    SignatureAlgorithm algorithm = algorithm(algorithmName);
-    PrivateKeyInfo info = privateKeyInfo(keyFileContent, file, passphrase);
-    String publicKeyPem = publicKeyPem(publicKeyInfo(info, file));
+  public static PkixSigningKey load(
+      byte[] keyFileContent,
+      String source,
+      SignatureAlgorithm algorithm,
+      String keyId,
+      char[] passphrase) {
+    PrivateKeyInfo info = privateKeyInfo(keyFileContent, source, passphrase);
+    String publicKeyPem = publicKeyPem(publicKeyInfo(info, source));
     TrustedKey trusted;
     try {
       trusted = KeyParser.parsePkix(keyId, publicKeyPem, algorithm.name());
     } catch (KeyException e) {
-      throw CliException.usage("key file " + file + " does not fit: " + e.getMessage(), e);
+      throw SigningKeyException.invalid(source + " does not fit: " + e.getMessage(), e);
     }
     try {
       PrivateKey key =
           new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(info);
       return new PkixSigningKey(key, algorithm, trusted);
     } catch (IOException e) {
-      throw CliException.usage("key file " + file + " holds an unreadable private key", e);
+      throw SigningKeyException.invalid(source + " holds an unreadable private key", e);
     }
-  }
-
-  static SignatureAlgorithm algorithm(String name) {
-    if (name == null) {
-      throw CliException.usage("a PKIX key needs --algorithm, one of " + algorithmNames());
-    }
-    return SignatureAlgorithm.fromName(name)
-        .orElseThrow(
-            () ->
-                CliException.usage(
-                    "--algorithm " + name + " is not supported; use one of " + algorithmNames()));
-  }
-
-  private static String algorithmNames() {
-    return Arrays.stream(SignatureAlgorithm.values())
-        .map(SignatureAlgorithm::name)
-        .collect(Collectors.joining(", "));
   }
 
   @Override
@@ -112,17 +96,17 @@ final class PkixSigningKey implements SigningKey {
       signature.update(payload);
       return signature.sign();
     } catch (GeneralSecurityException e) {
-      throw CliException.usage("cannot sign with the PKIX key: " + e.getMessage(), e);
+      throw SigningKeyException.invalid("cannot sign with the PKIX key: " + e.getMessage(), e);
     }
   }
 
-  private static PrivateKeyInfo privateKeyInfo(byte[] content, Path file, char[] passphrase) {
+  private static PrivateKeyInfo privateKeyInfo(byte[] content, String source, char[] passphrase) {
     Object object;
     try (PEMParser parser =
         new PEMParser(new StringReader(new String(content, StandardCharsets.US_ASCII)))) {
       object = parser.readObject();
     } catch (IOException | RuntimeException e) {
-      throw CliException.usage("key file " + file + " is not a PEM private key", e);
+      throw SigningKeyException.invalid(source + " is not a PEM private key", e);
     }
     if (object instanceof PrivateKeyInfo info) {
       return info;
@@ -131,18 +115,18 @@ final class PkixSigningKey implements SigningKey {
       return pair.getPrivateKeyInfo();
     }
     if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-      char[] secret = requirePassphrase(file, passphrase);
+      char[] secret = requirePassphrase(source, passphrase);
       try {
         return encrypted.decryptPrivateKeyInfo(
             new JceOpenSSLPKCS8DecryptorProviderBuilder()
                 .setProvider(BouncyCastle.PROVIDER)
                 .build(secret));
       } catch (Exception e) {
-        throw wrongPassphrase(file, e);
+        throw SigningKeyException.wrongPassphrase(source, e);
       }
     }
     if (object instanceof PEMEncryptedKeyPair encrypted) {
-      char[] secret = requirePassphrase(file, passphrase);
+      char[] secret = requirePassphrase(source, passphrase);
       try {
         return encrypted
             .decryptKeyPair(
@@ -151,32 +135,24 @@ final class PkixSigningKey implements SigningKey {
                     .build(secret))
             .getPrivateKeyInfo();
       } catch (IOException | RuntimeException e) {
-        throw wrongPassphrase(file, e);
+        throw SigningKeyException.wrongPassphrase(source, e);
       }
     }
     if (object instanceof SubjectPublicKeyInfo) {
-      throw CliException.usage(
-          "key file " + file + " holds a public key; sign with the private key");
+      throw SigningKeyException.invalid(source + " holds a public key; sign with the private key");
     }
-    throw CliException.usage(
-        "key file "
-            + file
-            + " holds no PEM private key (PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY)");
+    throw SigningKeyException.invalid(
+        source + " holds no PEM private key (PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY)");
   }
 
-  private static char[] requirePassphrase(Path file, char[] passphrase) {
+  private static char[] requirePassphrase(String source, char[] passphrase) {
     if (passphrase == null) {
-      throw CliException.usage(
-          "key file " + file + " is protected by a passphrase; give it with --passphrase-file");
+      throw SigningKeyException.passphraseRequired(source);
     }
     return passphrase;
   }
 
-  private static CliException wrongPassphrase(Path file, Exception cause) {
-    return CliException.usage("the passphrase does not unlock key file " + file, cause);
-  }
-
-  private static SubjectPublicKeyInfo publicKeyInfo(PrivateKeyInfo info, Path file) {
+  private static SubjectPublicKeyInfo publicKeyInfo(PrivateKeyInfo info, String source) {
     AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
     try {
       if (algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.rsaEncryption)) {
@@ -190,28 +166,27 @@ final class PkixSigningKey implements SigningKey {
         byte[] point =
             ec.getPublicKey() != null
                 ? ec.getPublicKey().getOctets()
-                : publicPoint(algorithm, ec, file);
+                : publicPoint(algorithm, ec, source);
         return new SubjectPublicKeyInfo(algorithm, point);
       }
     } catch (IOException | RuntimeException e) {
-      throw CliException.usage("key file " + file + " holds a malformed private key", e);
+      throw SigningKeyException.invalid(source + " holds a malformed private key", e);
     }
-    throw CliException.usage(
-        "key file "
-            + file
+    throw SigningKeyException.invalid(
+        source
             + " holds a key of algorithm "
             + algorithm.getAlgorithm().getId()
             + "; PKIX signing takes RSA and EC keys");
   }
 
   // PKCS#8 may omit the public point; it is d·G on the named curve.
-  private static byte[] publicPoint(AlgorithmIdentifier algorithm, ECPrivateKey ec, Path file) {
+  private static byte[] publicPoint(AlgorithmIdentifier algorithm, ECPrivateKey ec, String source) {
     X9ECParameters curve =
         algorithm.getParameters() instanceof ASN1ObjectIdentifier oid
             ? ECNamedCurveTable.getByOID(oid)
             : null;
     if (curve == null) {
-      throw CliException.usage("key file " + file + " holds an EC key on an unnamed curve");
+      throw SigningKeyException.invalid(source + " holds an EC key on an unnamed curve");
     }
     return curve.getG().multiply(ec.getKey()).normalize().getEncoded(false);
   }

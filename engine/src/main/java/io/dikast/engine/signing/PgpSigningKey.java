@@ -1,6 +1,5 @@
-package io.dikast.cli.sign;
+package io.dikast.engine.signing;
 
-import io.dikast.cli.CliException;
 import io.dikast.engine.key.KeyException;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
@@ -44,7 +42,7 @@ import org.bouncycastle.util.encoders.Hex;
  * An OpenPGP secret key, as {@code gpg --armor --export-secret-keys} writes it. Signatures name the
  * primary key's fingerprint, the id Kritis and Dikast authorities declare.
  */
-final class PgpSigningKey implements SigningKey {
+public final class PgpSigningKey implements SigningKey {
 
   private final PGPPublicKey signer;
   private final PGPPrivateKey privateKey;
@@ -60,18 +58,19 @@ final class PgpSigningKey implements SigningKey {
   }
 
   /**
+   * @param source names the key's origin in messages, e.g. {@code key file /tmp/k.asc}
    * @param keyId a fingerprint or long key id choosing the ring and key; null for the only ring's
    *     signing key
    * @param passphrase null when none was given
    * @param attached an attached signed message (payload inside) instead of a detached signature
    */
-  static PgpSigningKey load(
-      byte[] keyFileContent, Path file, String keyId, char[] passphrase, boolean attached) {
-    PGPSecretKeyRing ring = ring(secretKeyRings(keyFileContent, file), file, keyId);
-    PGPSecretKey secretKey = signingKey(ring, file, keyId);
-    PGPPrivateKey privateKey = unlock(secretKey, file, passphrase);
+  public static PgpSigningKey load(
+      byte[] keyFileContent, String source, String keyId, char[] passphrase, boolean attached) {
+    PGPSecretKeyRing ring = ring(secretKeyRings(keyFileContent, source), source, keyId);
+    PGPSecretKey secretKey = signingKey(ring, source, keyId);
+    PGPPrivateKey privateKey = unlock(secretKey, source, passphrase);
     return new PgpSigningKey(
-        secretKey.getPublicKey(), privateKey, trustedKey(ring, file), attached);
+        secretKey.getPublicKey(), privateKey, trustedKey(ring, source), attached);
   }
 
   @Override
@@ -107,7 +106,7 @@ final class PgpSigningKey implements SigningKey {
       }
       return bytes.toByteArray();
     } catch (PGPException e) {
-      throw CliException.usage("cannot sign with the PGP key: " + e.getMessage(), e);
+      throw SigningKeyException.invalid("cannot sign with the PGP key: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -129,12 +128,11 @@ final class PgpSigningKey implements SigningKey {
     packets.flush();
   }
 
-  private static PGPSecretKeyRingCollection secretKeyRings(byte[] content, Path file) {
+  private static PGPSecretKeyRingCollection secretKeyRings(byte[] content, String source) {
     String text = new String(content, StandardCharsets.US_ASCII);
     if (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
-      throw CliException.usage(
-          "key file "
-              + file
+      throw SigningKeyException.invalid(
+          source
               + " holds a PGP public key; sign with the secret key (gpg --armor"
               + " --export-secret-keys)");
     }
@@ -143,44 +141,42 @@ final class PgpSigningKey implements SigningKey {
           PGPUtil.getDecoderStream(new ByteArrayInputStream(content)),
           new BcKeyFingerprintCalculator());
     } catch (IOException | PGPException | RuntimeException e) {
-      throw notASecretKey(file, e);
+      throw notASecretKey(source, e);
     }
   }
 
-  private static CliException notASecretKey(Path file, Exception cause) {
-    return CliException.usage(
-        "key file "
-            + file
+  private static SigningKeyException notASecretKey(String source, Exception cause) {
+    return SigningKeyException.invalid(
+        source
             + " holds neither a PGP secret key (gpg --armor --export-secret-keys) nor a PEM"
             + " private key",
         cause);
   }
 
-  private static PGPSecretKeyRing ring(PGPSecretKeyRingCollection rings, Path file, String keyId) {
+  private static PGPSecretKeyRing ring(
+      PGPSecretKeyRingCollection rings, String source, String keyId) {
     List<PGPSecretKeyRing> all = new ArrayList<>();
     rings.getKeyRings().forEachRemaining(all::add);
     if (all.isEmpty()) {
-      throw notASecretKey(file, null);
+      throw notASecretKey(source, null);
     }
     if (keyId != null) {
       return all.stream()
           .filter(ring -> find(ring, keyId) != null)
           .findFirst()
           .orElseThrow(
-              () -> CliException.usage("key file " + file + " holds no key with id " + keyId));
+              () -> SigningKeyException.invalid(source + " holds no key with id " + keyId));
     }
     if (all.size() > 1) {
-      throw CliException.usage(
-          "key file "
-              + file
-              + " holds "
-              + all.size()
-              + " PGP keys; choose one with --key-id FINGERPRINT");
+      throw new SigningKeyException(
+          SigningKeyException.Problem.SEVERAL_KEYS,
+          source + " holds " + all.size() + " PGP keys",
+          null);
     }
     return all.get(0);
   }
 
-  private static PGPSecretKey signingKey(PGPSecretKeyRing ring, Path file, String keyId) {
+  private static PGPSecretKey signingKey(PGPSecretKeyRing ring, String source, String keyId) {
     if (keyId != null) {
       return find(ring, keyId);
     }
@@ -196,7 +192,7 @@ final class PgpSigningKey implements SigningKey {
       }
     }
     if (chosen == null) {
-      throw CliException.usage("key file " + file + " holds no key that may sign data");
+      throw SigningKeyException.invalid(source + " holds no key that may sign data");
     }
     return chosen;
   }
@@ -234,11 +230,10 @@ final class PgpSigningKey implements SigningKey {
     return compact.startsWith("0X") ? compact.substring(2) : compact;
   }
 
-  private static PGPPrivateKey unlock(PGPSecretKey key, Path file, char[] passphrase) {
+  private static PGPPrivateKey unlock(PGPSecretKey key, String source, char[] passphrase) {
     boolean protectedKey = key.getKeyEncryptionAlgorithm() != SymmetricKeyAlgorithmTags.NULL;
     if (protectedKey && passphrase == null) {
-      throw CliException.usage(
-          "key file " + file + " is protected by a passphrase; give it with --passphrase-file");
+      throw SigningKeyException.passphraseRequired(source);
     }
     PGPPrivateKey privateKey;
     try {
@@ -247,16 +242,16 @@ final class PgpSigningKey implements SigningKey {
               new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
                   .build(passphrase == null ? new char[0] : passphrase));
     } catch (PGPException | RuntimeException e) {
-      throw CliException.usage("the passphrase does not unlock key file " + file, e);
+      throw SigningKeyException.wrongPassphrase(source, e);
     }
     if (privateKey == null) {
-      throw CliException.usage(
-          "key file " + file + " holds no secret part for its signing key (a gpg stub)");
+      throw SigningKeyException.invalid(
+          source + " holds no secret part for its signing key (a gpg stub)");
     }
     return privateKey;
   }
 
-  private static TrustedKey trustedKey(PGPSecretKeyRing ring, Path file) {
+  private static TrustedKey trustedKey(PGPSecretKeyRing ring, String source) {
     List<PGPPublicKey> publicKeys = new ArrayList<>();
     ring.getPublicKeys().forEachRemaining(publicKeys::add);
     ByteArrayOutputStream armored = new ByteArrayOutputStream();
@@ -268,7 +263,7 @@ final class PgpSigningKey implements SigningKey {
     try {
       return KeyParser.parsePgp(null, armored.toString(StandardCharsets.US_ASCII));
     } catch (KeyException e) {
-      throw CliException.usage("key file " + file + ": " + e.getMessage(), e);
+      throw SigningKeyException.invalid(source + ": " + e.getMessage(), e);
     }
   }
 }

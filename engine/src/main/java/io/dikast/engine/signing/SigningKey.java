@@ -1,9 +1,9 @@
-package io.dikast.cli.sign;
+package io.dikast.engine.signing;
 
 import io.dikast.engine.key.TrustedKey;
 
-/** A private key loaded from a file, ready to sign payloads. */
-interface SigningKey {
+/** A private key, ready to sign payloads. */
+public interface SigningKey {
 
   /** The id the occurrence's signature names, which the authority's key must match. */
   String publicKeyId();
