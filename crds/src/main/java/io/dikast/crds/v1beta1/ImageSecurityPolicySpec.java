@@ -35,7 +35,12 @@ public class ImageSecurityPolicySpec extends PolicySpec {
   private PackageVulnerabilityRequirements packageVulnerabilityRequirements;
 
   @JsonPropertyDescription(
-      "Older Kritis field naming the signer's private key Secret; accepted, unused by Dikast.")
+      "Kritis' auto-attestation: a Secret in the policy's namespace holding a signing key"
+          + " (private.key: an armored PGP secret key or a PEM PKCS#8 private key; passphrase:"
+          + " optional; algorithm: the PKIX signature algorithm, e.g. ECDSA_P256_SHA256). When an"
+          + " admitted image passes packageVulnerabilityRequirements, Dikast signs it with this key"
+          + " and uploads an attestation under the note of the policy's authority that trusts the"
+          + " key, once per digest, after the admission answered. Absent: no auto-attestation.")
   private String privateKeySecretName;
 
   @Deprecated

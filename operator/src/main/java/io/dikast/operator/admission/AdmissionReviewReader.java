@@ -19,6 +19,7 @@ final class AdmissionReviewReader {
 
   static final String API_VERSION = "admission.k8s.io/v1";
   static final String KIND = "AdmissionReview";
+  static final String UNCHANGED_IMAGES = "UPDATE changes no image";
 
   private AdmissionReviewReader() {}
 
@@ -44,7 +45,27 @@ final class AdmissionReviewReader {
     if (skip.isPresent()) {
       return AdmissionCall.skipped(request, skip.get());
     }
-    return AdmissionCall.checked(request, workload(request));
+    Workload workload = workload(request);
+    if (changesNoImage(request, workload)) {
+      return AdmissionCall.skipped(request, UNCHANGED_IMAGES);
+    }
+    return AdmissionCall.checked(request, workload);
+  }
+
+  // Labels, annotations and scale changes run nothing new; judging them again would, for instance,
+  // refuse continuous validation's marks on a pod whose attestation was revoked.
+  private static boolean changesNoImage(AdmissionRequest request, Workload workload) {
+    if (!"UPDATE".equals(request.getOperation()) || request.getOldObject() == null) {
+      return false;
+    }
+    try {
+      Workload old =
+          WorkloadExtractor.fromJson(
+              AdmissionJson.MAPPER.writeValueAsString(request.getOldObject()));
+      return old.images().equals(workload.images());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static AdmissionReview parse(String body) {

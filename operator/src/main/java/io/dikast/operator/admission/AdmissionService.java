@@ -2,6 +2,7 @@ package io.dikast.operator.admission;
 
 import io.dikast.engine.policy.Decision;
 import io.dikast.engine.workload.Workload;
+import io.dikast.operator.autoattest.AdmittedImages;
 import io.dikast.operator.breakglass.AdmissionRecorder;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
@@ -25,16 +26,19 @@ public class AdmissionService {
   private final AdmissionRecorder recorder;
   private final DikastMetrics metrics;
   private final AdmissionConfig config;
+  private final AdmittedImages admitted;
 
   public AdmissionService(
       WorkloadDecider decider,
       AdmissionRecorder recorder,
       DikastMetrics metrics,
-      AdmissionConfig config) {
+      AdmissionConfig config,
+      AdmittedImages admitted) {
     this.decider = decider;
     this.recorder = recorder;
     this.metrics = metrics;
     this.config = config;
+    this.admitted = admitted;
   }
 
   /**
@@ -61,6 +65,7 @@ public class AdmissionService {
     }
     if (!call.dryRun()) {
       recordQuietly(call, workload, decision);
+      admitted.offer(workload);
     }
     finish(
         call,

@@ -52,6 +52,23 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
+  void skipsAnUpdateThatChangesNoImageSuchAsAPodsLabels() {
+    String labelled =
+        POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"labels\":{\"a\":\"b\"}");
+
+    AdmissionCall call =
+        AdmissionReviewReader.read(
+            AdmissionReviews.update("", "v1", "Pod")
+                .namespace("payments")
+                .object(labelled)
+                .oldObject(POD)
+                .json());
+
+    assertThat(labelled).isNotEqualTo(POD);
+    assertThat(call.skipReason()).contains("UPDATE changes no image");
+  }
+
+  @Test
   void checksTheEphemeralContainersSubresourceOfAPod() {
     String pod =
         POD.replace(

@@ -116,7 +116,8 @@ class AdmissionServiceTest {
         new WorkloadDecider(view, resolver, vulnerabilities),
         new AdmissionRecorder(status, metrics),
         metrics,
-        new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)));
+        new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)),
+        workload -> {});
   }
 
   private double requests(String decision, String kind) {
