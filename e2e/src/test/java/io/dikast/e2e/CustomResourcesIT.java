@@ -34,7 +34,7 @@ class CustomResourcesIT {
   }
 
   @Test
-  void servesTheThreeGeneratedCrdsOnceEstablished() {
+  void servesTheFourGeneratedCrdsOnceEstablished() {
     assertThat(KritisCrds.NAMES).allMatch(name -> KritisCrds.established(cluster.admin(), name));
 
     Kubectl.Result resources =
@@ -44,7 +44,8 @@ class CustomResourcesIT {
         .containsExactly(
             "attestationauthorities.kritis.grafeas.io",
             "genericattestationpolicies.kritis.grafeas.io",
-            "imagesecuritypolicies.kritis.grafeas.io");
+            "imagesecuritypolicies.kritis.grafeas.io",
+            "kritisconfigs.kritis.grafeas.io");
   }
 
   @Test

@@ -19,7 +19,8 @@ final class KritisCrds {
       List.of(
           "attestationauthorities.kritis.grafeas.io",
           "imagesecuritypolicies.kritis.grafeas.io",
-          "genericattestationpolicies.kritis.grafeas.io");
+          "genericattestationpolicies.kritis.grafeas.io",
+          "kritisconfigs.kritis.grafeas.io");
 
   private KritisCrds() {}
 

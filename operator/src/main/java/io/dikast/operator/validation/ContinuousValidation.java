@@ -75,6 +75,9 @@ public class ContinuousValidation {
       LOG.info("Continuous validation is disabled");
       return;
     }
+    // The first scheduled run comes one interval after start: a rolling update or a new leader must
+    // not re-validate the whole cluster each time; the annotation asks for a run at once.
+    schedule.ran(clock.instant());
     long poll = config.pollInterval().toMillis();
     executor.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.MILLISECONDS);
   }
