@@ -3,6 +3,7 @@ package io.dikast.operator.admission;
 import static io.dikast.operator.admission.AdmissionReviews.PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikast.engine.workload.Workload;
 import io.dikast.operator.breakglass.AdmissionRecorder;
 import io.dikast.operator.breakglass.PolicyStatusRecorder;
 import io.dikast.operator.breakglass.StatusRecorderConfig;
@@ -20,12 +21,15 @@ import io.dikast.operator.verification.VulnerabilityResolver;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AdmissionServiceTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<Workload> offered = new ArrayList<>();
   private final DikastMetrics metrics = new DikastMetrics(registry);
   private final FactResolver resolver =
       new FactResolver(
@@ -81,6 +85,23 @@ class AdmissionServiceTest {
   }
 
   @Test
+  void offersEveryReviewedWorkloadToAutoAttestationButNotADryRun() {
+    AdmissionService service = service(new PolicySetView());
+    AdmissionCall dryRun =
+        AdmissionReviewReader.read(
+            AdmissionReviews.create("", "v1", "Pod")
+                .namespace("payments")
+                .object(AdmissionReviews.pod("rehearsal", PAYMENT))
+                .dryRun()
+                .json());
+
+    service.review(podCall(), System.nanoTime());
+    service.review(dryRun, System.nanoTime());
+
+    assertThat(offered).extracting(Workload::name).containsExactly("payment");
+  }
+
+  @Test
   void countsAnUncheckedRequestAsSkipped() {
     AdmissionCall deletion =
         AdmissionReviewReader.read(
@@ -117,7 +138,7 @@ class AdmissionServiceTest {
         new AdmissionRecorder(status, metrics),
         metrics,
         new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)),
-        workload -> {});
+        offered::add);
   }
 
   private double requests(String decision, String kind) {
