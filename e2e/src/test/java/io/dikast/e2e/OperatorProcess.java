@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The operator as it ships, {@code java -jar quarkus-run.jar}, talking to the API server through
@@ -43,12 +45,40 @@ final class OperatorProcess implements AutoCloseable {
       Path workDir,
       WebhookEndpoint endpoint,
       Map<String, String> properties) {
+    Map<String, String> serving = new LinkedHashMap<>(properties);
+    serving.put(
+        "quarkus.tls.key-store.pem.0.cert", endpoint.certificate().certificate().toString());
+    serving.put("quarkus.tls.key-store.pem.0.key", endpoint.certificate().key().toString());
+    return start(
+        jar,
+        kubeconfig,
+        workDir,
+        endpoint.port(),
+        endpoint.url("/q/health/ready"),
+        endpoint.certificate().trustingContext(),
+        Map.of(),
+        serving);
+  }
+
+  /**
+   * Serves HTTPS on {@code port} with the certificate its environment names, as a pod's container
+   * would, and is ready once {@code readyUrl} answers 200 to a client trusting {@code trust}.
+   */
+  static OperatorProcess start(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      int port,
+      String readyUrl,
+      SSLContext trust,
+      Map<String, String> environment,
+      Map<String, String> properties) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the operator module first");
     }
     try {
       Files.createDirectories(workDir);
-      Path log = workDir.resolve("operator-" + endpoint.port() + ".log");
+      Path log = workDir.resolve("operator-" + port + ".log");
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -56,35 +86,31 @@ final class OperatorProcess implements AutoCloseable {
                   "-Dquarkus.http.host=127.0.0.1",
                   // Plain HTTP stays off, as in production: everything goes through HTTPS.
                   "-Dquarkus.http.port=" + WebhookEndpoint.freePort(),
-                  "-Dquarkus.http.ssl-port=" + endpoint.port(),
-                  "-Dquarkus.tls.key-store.pem.0.cert=" + endpoint.certificate().certificate(),
-                  "-Dquarkus.tls.key-store.pem.0.key=" + endpoint.certificate().key()));
+                  "-Dquarkus.http.ssl-port=" + port));
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       Process process = builder.start();
       // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       OperatorProcess operator = new OperatorProcess(process, log);
-      operator.awaitReady(endpoint);
+      operator.awaitReady(readyUrl, trust);
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(WebhookEndpoint endpoint) {
-    HttpClient http =
-        HttpClient.newBuilder().sslContext(endpoint.certificate().trustingContext()).build();
+  private void awaitReady(String readyUrl, SSLContext trust) {
+    HttpClient http = HttpClient.newBuilder().sslContext(trust).build();
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(endpoint.url("/q/health/ready")))
-            .timeout(Duration.ofSeconds(5))
-            .build();
+        HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(5)).build();
     try {
       await()
           .atMost(STARTUP)
