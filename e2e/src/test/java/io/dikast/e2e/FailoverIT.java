@@ -31,6 +31,10 @@ class FailoverIT {
   private static final String LEASE = RELEASE + "-operator-leader";
   private static final Duration LEASE_DURATION = Duration.ofSeconds(6);
   private static final Duration MARGIN = Duration.ofSeconds(20);
+
+  /** The chart's operator.shutdownDelaySeconds default, rendered as QUARKUS_SHUTDOWN_DELAY. */
+  private static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(5);
+
   private static final String UNATTESTED =
       "gcr.io/hightowerlabs/nginx@sha256:"
           + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -143,6 +147,21 @@ class FailoverIT {
       assertThat(moved).isLessThan(LEASE_DURATION.plus(MARGIN));
       assertThat(leaseHolder()).isNotEqualTo(leader).isIn(replicas.keySet());
     }
+  }
+
+  @Test
+  void aStoppingReplicaReportsUnreadyWhileItStillServesThenEnds() throws Exception {
+    OperatorProcess stopping = replicas.values().iterator().next();
+
+    stopping.terminate();
+
+    // The answer itself shows the HTTPS server still serving while readiness is already down.
+    await()
+        .atMost(SHUTDOWN_DELAY)
+        .pollInterval(Duration.ofMillis(200))
+        .until(stopping::readinessStatus, status -> status == 503);
+    assertThat(stopping.isAlive()).isTrue();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !stopping.isAlive());
   }
 
   private static String leaseHolder() {

@@ -28,10 +28,15 @@ final class OperatorProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final HttpClient http;
+  private final HttpRequest ready;
 
-  private OperatorProcess(Process process, Path log) {
+  private OperatorProcess(Process process, Path log, String readyUrl, SSLContext trust) {
     this.process = process;
     this.log = log;
+    this.http = HttpClient.newBuilder().sslContext(trust).build();
+    this.ready =
+        HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(5)).build();
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, Path workDir) {
@@ -99,26 +104,22 @@ final class OperatorProcess implements AutoCloseable {
       // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-      OperatorProcess operator = new OperatorProcess(process, log);
-      operator.awaitReady(readyUrl, trust);
+      OperatorProcess operator = new OperatorProcess(process, log, readyUrl, trust);
+      operator.awaitReady();
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(String readyUrl, SSLContext trust) {
-    HttpClient http = HttpClient.newBuilder().sslContext(trust).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(5)).build();
+  private void awaitReady() {
     try {
       await()
           .atMost(STARTUP)
           .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions()
           .failFast("the operator exited, see " + log, () -> !process.isAlive())
-          .until(
-              () -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+          .until(() -> readinessStatus() == 200);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -131,6 +132,20 @@ final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The HTTP status of the readiness endpoint right now. */
+  int readinessStatus() throws IOException, InterruptedException {
+    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** SIGTERM, as the kubelet stops a pod, without waiting for the process to end. */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL, as a crashed or evicted pod ends: no shutdown hooks, no graceful stop. */

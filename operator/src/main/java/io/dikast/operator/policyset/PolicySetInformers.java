@@ -44,6 +44,7 @@ public class PolicySetInformers {
   private volatile SharedIndexInformer<AttestationAuthority> authorities;
   private volatile SharedIndexInformer<ImageSecurityPolicy> imagePolicies;
   private volatile SharedIndexInformer<GenericAttestationPolicy> genericPolicies;
+  private boolean stopped;
 
   public PolicySetInformers(KubernetesClient client, PolicySetView view) {
     this.client = client;
@@ -63,10 +64,16 @@ public class PolicySetInformers {
     secrets = inform(Secret.class, keySourceUpdates());
     CompletableFuture.allOf(
             configMaps.start().toCompletableFuture(), secrets.start().toCompletableFuture())
-        .thenRun(this::startPolicyInformers);
+        .thenRun(this::startPolicyInformers)
+        .exceptionally(
+            failure -> {
+              LOG.error("policy informers did not start: this replica stays unready", failure);
+              return null;
+            });
   }
 
-  public void stop() {
+  public synchronized void stop() {
+    stopped = true;
     informers.forEach(SharedIndexInformer::close);
     informers.clear();
   }
@@ -84,7 +91,11 @@ public class PolicySetInformers {
         && all(authorities, null);
   }
 
-  private void startPolicyInformers() {
+  // Synchronized with stop(), so a shutdown during the key sources' sync never starts them after.
+  private synchronized void startPolicyInformers() {
+    if (stopped) {
+      return;
+    }
     authorities =
         start(
             inform(
