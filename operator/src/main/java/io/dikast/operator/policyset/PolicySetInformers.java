@@ -124,7 +124,7 @@ public class PolicySetInformers {
     // must delay readiness, not leave the replica without a policy set for good.
     informer.exceptionHandler(
         (started, failure) -> {
-          LOG.debugf("%s informer retries: %s", type.getSimpleName(), failure.getMessage());
+          LOG.warnf("%s informer retries: %s", type.getSimpleName(), failure.getMessage());
           return true;
         });
     informer.addEventHandler(handler);
