@@ -1,13 +1,11 @@
 package io.dikast.e2e;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dikast.engine.testing.Gpg;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,18 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ClusterExtension.class)
 class AdmissionWebhookIT {
 
-  private static final String PAYMENT =
-      "gcr.io/hightowerlabs/payment@sha256:"
-          + "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887";
+  private static final String PAYMENT = ArticleStory.PAYMENT;
   private static final String UNATTESTED =
       "gcr.io/hightowerlabs/nginx@sha256:"
           + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String WEBHOOK = "images.dikast.io";
-  private static final Duration DECIDED = Duration.ofSeconds(60);
+  private static final Duration DECIDED = ArticleStory.DECIDED;
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
-  private static Curl curl;
   private static Gpg gpg;
   private static String qaFingerprint;
   private static Path operatorKubeconfig;
@@ -45,12 +40,12 @@ class AdmissionWebhookIT {
   private static OperatorProcess operator;
   private static WebhookRegistration webhook;
   private static TestNamespace checked;
+  private static ArticleStory story;
 
   @BeforeAll
   static void startGrafeasAndOperator(TestCluster testCluster) {
     cluster = testCluster;
     kubectl = cluster.kubectl();
-    curl = new Curl(cluster.workDir());
     gpg = Gpg.start();
     qaFingerprint = gpg.generateKey("qa_bob@example.com");
     OperatorServiceAccount.install(cluster.admin());
@@ -59,6 +54,7 @@ class AdmissionWebhookIT {
     endpoint = WebhookEndpoint.create(cluster.workDir());
     operator = startOperator();
     webhook = WebhookRegistration.register(kubectl, "dikast-e2e", endpoint);
+    story = new ArticleStory(cluster, grafeas, gpg, qaFingerprint);
     checked = policyNamespace("checked", "qa-checked");
   }
 
@@ -265,99 +261,8 @@ class AdmissionWebhookIT {
     return SuiteSettings.fromEnvironment();
   }
 
-  /**
-   * A checked namespace holding the Grafeas note, the QA AttestationAuthority {@code qa} on it and
-   * the ImageSecurityPolicy {@code qa-only} requiring it, once the operator reports them ready.
-   */
-  private static TestNamespace policyNamespace(String prefix, String noteId) {
-    TestNamespace namespace =
-        TestNamespace.create(cluster.admin(), prefix, WebhookRegistration.CHECKED);
-    Curl.Response note =
-        curl.post(
-            grafeas.restUrl() + "/v1alpha1/projects/image-signing/notes?noteId=" + noteId,
-            "note.json",
-            "{\"attestationAuthority\": {\"hint\": {\"humanReadableName\": \"qa\"}}}");
-    assertThat(note.status()).as(note.body()).isEqualTo(200);
-    String armored = gpg.exportPublicKey(qaFingerprint);
-    String resources =
-        """
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: AttestationAuthority
-        metadata:
-          name: qa
-        spec:
-          noteReference: projects/image-signing/notes/%s
-          publicKeys:
-          - keyType: PGP
-            keyId: %s
-            asciiArmoredPgpPublicKey: %s
-        ---
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: ImageSecurityPolicy
-        metadata:
-          name: qa-only
-        spec:
-          attestationAuthorityNames: [qa]
-        """
-            .formatted(
-                noteId, qaFingerprint, Base64.getEncoder().encodeToString(armored.getBytes(UTF_8)));
-    assertThat(kubectl.apply(namespace.name(), resources).stderr()).isEmpty();
-    await()
-        .atMost(DECIDED)
-        .until(
-            () ->
-                kubectl
-                    .readyCondition(namespace.name(), "isp/qa-only")
-                    .equals("True AuthoritiesReady"));
-    return namespace;
-  }
-
-  /**
-   * The article's step 4: {@code gpg --clearsign} of the digest text, the occurrence written as its
-   * heredoc writes it (the signature's line breaks raw inside the JSON string), {@code curl -X POST
-   * … -d @occurrence.json}.
-   */
-  private static void uploadClearSignedAttestation(String noteId, String image) {
-    String signature = gpg.clearSign(qaFingerprint, image + "\n");
-    String occurrence =
-        """
-        {
-        "resourceUrl": "%s",
-        "noteName": "projects/image-signing/notes/%s",
-        "attestation": {
-        "pgpSignedAttestation": {
-        "signature": "%s",
-        "contentType": "application/vnd.gcr.image.url.v1",
-        "pgpKeyId": "%s"
-        }
-        }
-        }
-        """
-            .formatted(image, noteId, signature.strip(), qaFingerprint);
-    Curl.Response response =
-        curl.post(
-            grafeas.restUrl() + "/v1alpha1/projects/image-signing/occurrences",
-            "occurrence.json",
-            occurrence);
-    assertThat(response.status()).as(response.body()).isEqualTo(200);
-  }
-
   private static String paymentProcessor() {
     return pod("payment-processor", PAYMENT);
-  }
-
-  private static String pod(String name, String image) {
-    return """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: %s
-        spec:
-          containers:
-          - name: %s
-            image: %s
-        """
-        .formatted(name, name, image);
   }
 
   /** A workload named {@code app} of the kind, whose one container runs the image. */
@@ -396,21 +301,24 @@ class AdmissionWebhookIT {
     return cluster.serverMinorVersion() >= 21 ? "batch/v1" : "batch/v1beta1";
   }
 
-  private static String denial(TestNamespace namespace, String image) {
-    return "image "
-        + image
-        + " denied by ImageSecurityPolicy "
-        + namespace.name()
-        + "/qa-only: no valid attestation by authority qa (qa: no attestation occurrence for this"
-        + " digest)";
+  /** A checked namespace with QA's note, authority and policy, ready. */
+  private static TestNamespace policyNamespace(String prefix, String noteId) {
+    return story.policyNamespace(prefix, noteId, WebhookRegistration.CHECKED);
   }
 
-  /** What kubectl prints when the webhook refuses the creation in an apply. */
+  private static void uploadClearSignedAttestation(String noteId, String image) {
+    story.uploadClearSignedAttestation(noteId, image);
+  }
+
+  private static String pod(String name, String image) {
+    return ArticleStory.pod(name, image);
+  }
+
+  private static String denial(TestNamespace namespace, String image) {
+    return ArticleStory.denial(namespace, image);
+  }
+
   private static String refusal(TestNamespace namespace, String image) {
-    return "Error from server (Forbidden): error when creating \"STDIN\": admission webhook \""
-        + WEBHOOK
-        + "\" denied the request: "
-        + denial(namespace, image)
-        + "\n";
+    return ArticleStory.refusal(WEBHOOK, namespace, image);
   }
 }

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The operator as it ships, {@code java -jar quarkus-run.jar}, talking to the API server through
@@ -26,10 +28,15 @@ final class OperatorProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final HttpClient http;
+  private final HttpRequest ready;
 
-  private OperatorProcess(Process process, Path log) {
+  private OperatorProcess(Process process, Path log, String readyUrl, SSLContext trust) {
     this.process = process;
     this.log = log;
+    this.http = HttpClient.newBuilder().sslContext(trust).build();
+    this.ready =
+        HttpRequest.newBuilder(URI.create(readyUrl)).timeout(Duration.ofSeconds(5)).build();
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, Path workDir) {
@@ -43,12 +50,40 @@ final class OperatorProcess implements AutoCloseable {
       Path workDir,
       WebhookEndpoint endpoint,
       Map<String, String> properties) {
+    Map<String, String> serving = new LinkedHashMap<>(properties);
+    serving.put(
+        "quarkus.tls.key-store.pem.0.cert", endpoint.certificate().certificate().toString());
+    serving.put("quarkus.tls.key-store.pem.0.key", endpoint.certificate().key().toString());
+    return start(
+        jar,
+        kubeconfig,
+        workDir,
+        endpoint.port(),
+        endpoint.url("/q/health/ready"),
+        endpoint.certificate().trustingContext(),
+        Map.of(),
+        serving);
+  }
+
+  /**
+   * Serves HTTPS on {@code port} with the certificate its environment names, as a pod's container
+   * would, and is ready once {@code readyUrl} answers 200 to a client trusting {@code trust}.
+   */
+  static OperatorProcess start(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      int port,
+      String readyUrl,
+      SSLContext trust,
+      Map<String, String> environment,
+      Map<String, String> properties) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the operator module first");
     }
     try {
       Files.createDirectories(workDir);
-      Path log = workDir.resolve("operator-" + endpoint.port() + ".log");
+      Path log = workDir.resolve("operator-" + port + ".log");
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -56,43 +91,35 @@ final class OperatorProcess implements AutoCloseable {
                   "-Dquarkus.http.host=127.0.0.1",
                   // Plain HTTP stays off, as in production: everything goes through HTTPS.
                   "-Dquarkus.http.port=" + WebhookEndpoint.freePort(),
-                  "-Dquarkus.http.ssl-port=" + endpoint.port(),
-                  "-Dquarkus.tls.key-store.pem.0.cert=" + endpoint.certificate().certificate(),
-                  "-Dquarkus.tls.key-store.pem.0.key=" + endpoint.certificate().key()));
+                  "-Dquarkus.http.ssl-port=" + port));
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       Process process = builder.start();
       // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-      OperatorProcess operator = new OperatorProcess(process, log);
-      operator.awaitReady(endpoint);
+      OperatorProcess operator = new OperatorProcess(process, log, readyUrl, trust);
+      operator.awaitReady();
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady(WebhookEndpoint endpoint) {
-    HttpClient http =
-        HttpClient.newBuilder().sslContext(endpoint.certificate().trustingContext()).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(endpoint.url("/q/health/ready")))
-            .timeout(Duration.ofSeconds(5))
-            .build();
+  private void awaitReady() {
     try {
       await()
           .atMost(STARTUP)
           .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions()
           .failFast("the operator exited, see " + log, () -> !process.isAlive())
-          .until(
-              () -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+          .until(() -> readinessStatus() == 200);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -105,6 +132,20 @@ final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The HTTP status of the readiness endpoint right now. */
+  int readinessStatus() throws IOException, InterruptedException {
+    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** SIGTERM, as the kubelet stops a pod, without waiting for the process to end. */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL, as a crashed or evicted pod ends: no shutdown hooks, no graceful stop. */

@@ -1,17 +1,15 @@
 package io.dikast.e2e;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The operator's ServiceAccount with the ClusterRole of {@code rbac.yaml}, and a short-lived token
- * for it from the TokenRequest API (a bare apiserver has no controller minting token Secrets).
+ * The operator's ServiceAccount and RBAC as the chart renders them for release {@code dikast} in
+ * {@code dikast-system}, and a short-lived token for it from the TokenRequest API (a bare apiserver
+ * has no controller minting token Secrets).
  */
 final class OperatorServiceAccount {
 
@@ -23,10 +21,7 @@ final class OperatorServiceAccount {
   private OperatorServiceAccount() {}
 
   static void install(KubernetesClient admin) {
-    byte[] rbac = Manifests.read("rbac.yaml").getBytes(StandardCharsets.UTF_8);
-    for (HasMetadata resource : admin.load(new ByteArrayInputStream(rbac)).items()) {
-      admin.resource(resource).createOr(NonDeletingOperation::update);
-    }
+    ChartInstall.applyIdentity(admin, RenderedChart.render("dikast", NAMESPACE, Map.of()));
   }
 
   static String token(KubernetesClient admin) {

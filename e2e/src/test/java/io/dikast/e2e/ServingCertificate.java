@@ -48,6 +48,11 @@ record ServingCertificate(Path certificate, Path key) {
 
   /** A TLS context that trusts exactly this certificate. */
   SSLContext trustingContext() {
+    return trusting(certificate);
+  }
+
+  /** A TLS context that trusts exactly the PEM certificate in {@code certificate}. */
+  static SSLContext trusting(Path certificate) {
     try (InputStream pem = Files.newInputStream(certificate)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);

@@ -23,8 +23,7 @@ class ChartLintTest {
         "external-grafeas.yaml",
         "postgresql.yaml",
         "cert-manager.yaml",
-        "single-replica.yaml",
-        "leader-election.yaml"
+        "single-replica.yaml"
       })
   void passesStrictLint(String valueSet, @TempDir Path scratch) {
     LintResult result = chart.lintStrict(valueSet, scratch);
@@ -94,5 +93,20 @@ class ChartLintTest {
                     .set("grafeas.mode", "external")
                     .call())
         .hasMessageContaining("at '/grafeas/external/address': minLength: got 0, want 1");
+  }
+
+  @Test
+  void refusesAShutdownDelayThatLeavesNoTimeToDrain() {
+    assertThatThrownBy(
+            () ->
+                new Helm(chart.directory())
+                    .template()
+                    .withKubeVersion(DikastChart.KUBE_VERSION)
+                    .set("operator.terminationGracePeriodSeconds", 20)
+                    .set("operator.shutdownDelaySeconds", 15)
+                    .call())
+        .hasMessageContaining(
+            "operator.terminationGracePeriodSeconds must exceed operator.shutdownDelaySeconds by"
+                + " at least 10 s");
   }
 }

@@ -82,12 +82,37 @@ class DefaultInstallTest {
     assertThat(operator.getSpec().getReplicas()).isEqualTo(2);
     assertThat(operator.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
         .isZero();
-    assertThat(env(container(operator, "operator")))
-        .contains(new EnvVar("DIKAST_LEADER_ELECTION_ENABLED", "false", null));
     PodDisruptionBudget budget = OBJECTS.one(PodDisruptionBudget.class, "dikast-operator");
     assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(budget.getSpec().getSelector().getMatchLabels())
         .isEqualTo(operator.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void electsAReconcilingLeaderThroughItsOwnLeaseInTheReleaseNamespace() {
+    assertThat(env(container(operator, "operator")))
+        .contains(
+            new EnvVar("DIKAST_LEADER_ELECTION_ENABLED", "true", null),
+            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAME", "dikast-operator-leader", null),
+            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAMESPACE", "dikast-system", null));
+    Role role = OBJECTS.one(Role.class, "dikast-operator");
+    assertThat(role.getMetadata().getNamespace()).isEqualTo("dikast-system");
+    assertThat(role.getRules())
+        .filteredOn(r -> r.getResources().contains("leases"))
+        .extracting(PolicyRule::getVerbs, PolicyRule::getResourceNames)
+        .containsExactly(
+            tuple(List.of("create"), List.of()),
+            tuple(List.of("get", "update", "patch"), List.of("dikast-operator-leader")));
+  }
+
+  @Test
+  void reportsUnreadyForFiveSecondsThenDrainsAdmissionsWithinTheGracePeriod() {
+    assertThat(operator.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isEqualTo(30);
+    assertThat(env(container(operator, "operator")))
+        .contains(
+            new EnvVar("QUARKUS_SHUTDOWN_DELAY", "5s", null),
+            new EnvVar("QUARKUS_SHUTDOWN_TIMEOUT", "20s", null));
   }
 
   @Test
@@ -249,7 +274,9 @@ class DefaultInstallTest {
     assertThat(role.getRules())
         .filteredOn(r -> r.getVerbs().contains("update"))
         .extracting(r -> r.getResources().get(0), PolicyRule::getResourceNames)
-        .containsExactly(tuple("secrets", List.of("dikast-webhook-tls")));
+        .containsExactlyInAnyOrder(
+            tuple("leases", List.of("dikast-operator-leader")),
+            tuple("secrets", List.of("dikast-webhook-tls")));
     assertThat(OBJECTS.one(ClusterRoleBinding.class, "dikast-operator").getSubjects())
         .singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("dikast-operator"));

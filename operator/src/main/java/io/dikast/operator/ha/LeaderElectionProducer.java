@@ -7,8 +7,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * The Operator SDK looks this bean up at startup; without it (null) every replica reconciles. A
- * replica that loses the Lease exits, so it restarts as a follower with fresh state.
+ * The Operator SDK looks this bean up at startup; without it (null) every replica reconciles. The
+ * SDK's own exit on losing the Lease is off: {@link Leadership} exits, except during shutdown.
  */
 @Dependent
 public class LeaderElectionProducer {
@@ -28,6 +28,6 @@ public class LeaderElectionProducer {
         config.retryPeriod(),
         null,
         new LeaderCallbacks(leadership::startedLeading, leadership::stoppedLeading, identity -> {}),
-        true);
+        false);
   }
 }

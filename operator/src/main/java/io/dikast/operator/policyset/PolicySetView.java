@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
- * The policies and authorities of every namespace, kept in memory by the reconcilers so admission
- * never calls the API server. Writers replace a namespace's snapshot atomically (copy-on-write);
- * {@link #snapshot(String)} is a lock-free read of a whole snapshot.
+ * The policies and authorities of every namespace, kept in memory by {@link PolicySetInformers} so
+ * admission never calls the API server. Writers replace a namespace's snapshot atomically
+ * (copy-on-write); {@link #snapshot(String)} is a lock-free read of a whole snapshot.
  */
 @ApplicationScoped
 public class PolicySetView {
@@ -66,7 +66,7 @@ public class PolicySetView {
     return loaded;
   }
 
-  /** Called once the reconcilers have published everything the API server lists. */
+  /** Called once the informers have published everything the API server lists. */
   public void markLoaded() {
     loaded = true;
   }
@@ -80,7 +80,7 @@ public class PolicySetView {
             .anyMatch(policy -> policy.kind() == kind && policy.name().equals(name));
   }
 
-  /** Registers a listener called, on the reconciler's thread, after each key-set change. */
+  /** Registers a listener called, on the informer's thread, after each key-set change. */
   public void addListener(Consumer<AuthorityChange> listener) {
     listeners.add(listener);
   }

@@ -1,5 +1,6 @@
 package io.dikast.operator.policyset;
 
+import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.engine.key.TrustedKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +40,19 @@ public record ResolvedAuthority(
       String namespace, String name, String noteReference, List<TrustedKey> keys, boolean ready) {
     return new ResolvedAuthority(
         namespace, name, normalizeNote(noteReference), keys, keySetVersion(keys), ready);
+  }
+
+  /**
+   * The authority with the keys that parsed; ready only when it declares keys and every one parsed,
+   * as its Ready condition says.
+   */
+  public static ResolvedAuthority from(AttestationAuthority authority, List<KeyOutcome> outcomes) {
+    return of(
+        authority.getMetadata().getNamespace(),
+        authority.getMetadata().getName(),
+        authority.getSpec().getNoteReference(),
+        outcomes.stream().filter(KeyOutcome::valid).map(KeyOutcome::key).toList(),
+        !outcomes.isEmpty() && outcomes.stream().allMatch(KeyOutcome::valid));
   }
 
   /** {@code v1beta1/projects/p/notes/n} and {@code v1/projects/p/notes/n} become the bare name. */

@@ -3,17 +3,14 @@ package io.dikast.operator.reconciler;
 import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.AttestationAuthorityStatus;
 import io.dikast.crds.v1beta1.PublicKeySource;
-import io.dikast.engine.key.TrustedKey;
-import io.dikast.operator.policyset.PolicySetView;
-import io.dikast.operator.policyset.ResolvedAuthority;
+import io.dikast.operator.policyset.AuthorityKeyResolver;
+import io.dikast.operator.policyset.KeyOutcome;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -26,21 +23,18 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Parses an authority's keys, reports each in status with a Ready condition, and publishes the
- * valid keys to the {@link PolicySetView}. A change to a ConfigMap or Secret holding keys
- * re-reconciles the authorities reading it.
+ * Parses an authority's keys and reports each in status with a Ready condition. A change to a
+ * ConfigMap or Secret holding keys re-reconciles the authorities reading it. Admission's copy of
+ * the keys comes from {@link io.dikast.operator.policyset.PolicySetInformers} on every replica.
  */
 @ControllerConfiguration(name = AttestationAuthorityReconciler.NAME)
-public class AttestationAuthorityReconciler
-    implements Reconciler<AttestationAuthority>, Cleaner<AttestationAuthority> {
+public class AttestationAuthorityReconciler implements Reconciler<AttestationAuthority> {
 
   static final String NAME = "attestationauthority";
 
-  private final PolicySetView view;
   private final WarningEvents events;
 
-  AttestationAuthorityReconciler(PolicySetView view, WarningEvents events) {
-    this.view = view;
+  AttestationAuthorityReconciler(WarningEvents events) {
     this.events = events;
   }
 
@@ -58,16 +52,6 @@ public class AttestationAuthorityReconciler
     List<KeyOutcome> outcomes =
         AuthorityKeyResolver.resolve(authority.getSpec(), new ContextKeySources(context));
     AttestationAuthorityStatus status = AuthorityStatuses.from(authority, outcomes, Instant.now());
-    boolean ready = Conditions.isReady(status);
-    List<TrustedKey> keys =
-        outcomes.stream().filter(KeyOutcome::valid).map(KeyOutcome::key).toList();
-    view.putAuthority(
-        ResolvedAuthority.of(
-            authority.getMetadata().getNamespace(),
-            authority.getMetadata().getName(),
-            authority.getSpec().getNoteReference(),
-            keys,
-            ready));
     warnWhenNewlyInvalid(authority, status);
     return StatusPatches.patchIfChanged(authority, status);
   }
@@ -76,13 +60,6 @@ public class AttestationAuthorityReconciler
   public ErrorStatusUpdateControl<AttestationAuthority> updateErrorStatus(
       AttestationAuthority authority, Context<AttestationAuthority> context, Exception e) {
     return StatusPatches.reconcileError(authority, AttestationAuthorityStatus::new, e);
-  }
-
-  @Override
-  public DeleteControl cleanup(
-      AttestationAuthority authority, Context<AttestationAuthority> context) {
-    view.removeAuthority(authority.getMetadata().getNamespace(), authority.getMetadata().getName());
-    return DeleteControl.defaultDelete();
   }
 
   private void warnWhenNewlyInvalid(

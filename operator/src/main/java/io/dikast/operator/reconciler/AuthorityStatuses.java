@@ -2,6 +2,7 @@ package io.dikast.operator.reconciler;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.AttestationAuthorityStatus;
+import io.dikast.operator.policyset.KeyOutcome;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;

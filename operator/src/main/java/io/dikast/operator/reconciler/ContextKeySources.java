@@ -1,13 +1,11 @@
 package io.dikast.operator.reconciler;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.operator.policyset.KeySourceLookup;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,29 +25,12 @@ final class ContextKeySources implements KeySourceLookup {
 
   @Override
   public Optional<Map<String, String>> secret(String name) {
-    return find(Secret.class, name).map(ContextKeySources::decoded);
+    return find(Secret.class, name).map(KeySourceLookup::secretText);
   }
 
   private <R extends HasMetadata> Optional<R> find(Class<R> type, String name) {
     return context.getSecondaryResources(type).stream()
         .filter(resource -> name.equals(resource.getMetadata().getName()))
         .findFirst();
-  }
-
-  private static Map<String, String> decoded(Secret secret) {
-    Map<String, String> result = new HashMap<>();
-    if (secret.getData() != null) {
-      secret
-          .getData()
-          .forEach(
-              (key, value) ->
-                  result.put(
-                      key,
-                      new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      result.putAll(secret.getStringData());
-    }
-    return result;
   }
 }

@@ -4,8 +4,6 @@ import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.EnforcementMode;
 import io.dikast.crds.v1beta1.PolicySpec;
 import io.dikast.crds.v1beta1.PolicyStatus;
-import io.dikast.engine.policy.Policy;
-import io.dikast.operator.policyset.PolicySetView;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -22,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * What the ImageSecurityPolicy and GenericAttestationPolicy reconcilers share: resolve the named
- * authorities from the informer cache, report readiness, and publish the policy — ready or not,
- * since a policy that is not ready is still enforced.
+ * authorities from the informer cache and report readiness. Admission enforces a policy whether or
+ * not it is ready; it learns of it from its own informers, not from here.
  */
 final class PolicyReconciliation {
 
@@ -49,8 +47,7 @@ final class PolicyReconciliation {
   }
 
   static <P extends CustomResource<? extends PolicySpec, PolicyStatus>> UpdateControl<P> reconcile(
-      P policy, Context<P> context, Policy enginePolicy, PolicySetView view) {
-    view.putPolicy(enginePolicy);
+      P policy, Context<P> context) {
     return StatusPatches.patchIfChanged(
         policy, status(policy, authorities(context), Instant.now()));
   }

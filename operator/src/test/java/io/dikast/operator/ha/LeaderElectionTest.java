@@ -2,14 +2,19 @@ package io.dikast.operator.ha;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.runtime.ShutdownEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeaderElectionTest {
 
+  private final List<Integer> exits = new ArrayList<>();
+
   @Test
-  void leaderThatLosesTheLeaseNoLongerReconciles() {
-    Leadership leadership = new Leadership(new LeaderElectionSettings(true));
+  void leaderThatLosesTheLeaseWhileRunningStopsReconcilingAndExitsWithStatusOne() {
+    Leadership leadership = new Leadership(new LeaderElectionSettings(true), exits::add);
 
     leadership.startedLeading();
     boolean whileLeading = leadership.reconcilesHere();
@@ -17,6 +22,19 @@ class LeaderElectionTest {
 
     assertThat(whileLeading).isTrue();
     assertThat(leadership.reconcilesHere()).isFalse();
+    assertThat(exits).containsExactly(1);
+  }
+
+  @Test
+  void leaderThatGivesUpTheLeaseBecauseItIsStoppingDoesNotExitAgain() {
+    Leadership leadership = new Leadership(new LeaderElectionSettings(true), exits::add);
+    leadership.startedLeading();
+
+    leadership.onStop(new ShutdownEvent());
+    leadership.stoppedLeading();
+
+    assertThat(leadership.reconcilesHere()).isFalse();
+    assertThat(exits).isEmpty();
   }
 
   @Test
@@ -29,7 +47,7 @@ class LeaderElectionTest {
     assertThat(configuration.getLeaseName()).isEqualTo("dikast-operator-leader");
     assertThat(configuration.getLeaseNamespace()).contains("dikast-system");
     assertThat(configuration.getLeaseDuration()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(configuration.isExitOnStopLeading()).isTrue();
+    assertThat(configuration.isExitOnStopLeading()).isFalse();
     assertThat(configuration.getLeaderCallbacks()).isPresent();
     LeaderElectionSettings disabled = new LeaderElectionSettings(false);
     assertThat(producer.leaderElection(disabled, new Leadership(disabled))).isNull();

@@ -164,14 +164,18 @@ class ReconcilersTest {
     assertThat(status.getKeyCount()).isEqualTo(1);
     assertThat(status.getKeys().get(0).getError()).isNull();
     assertThat(status.getKeys().get(1).getError()).isNotBlank();
-    assertThat(view.snapshot(namespace).authority("qa").orElseThrow())
-        .satisfies(
-            qa -> {
-              assertThat(qa.ready()).isFalse();
-              assertThat(qa.keys())
-                  .extracting(TrustedKey::fingerprint)
-                  .containsExactly(qaFingerprint);
-            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(view.snapshot(namespace).authority("qa").orElseThrow())
+                    .satisfies(
+                        qa -> {
+                          assertThat(qa.ready()).isFalse();
+                          assertThat(qa.keys())
+                              .extracting(TrustedKey::fingerprint)
+                              .containsExactly(qaFingerprint);
+                        }));
     await()
         .atMost(PATIENCE)
         .untilAsserted(

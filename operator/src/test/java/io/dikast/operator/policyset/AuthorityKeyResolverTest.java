@@ -1,4 +1,4 @@
-package io.dikast.operator.reconciler;
+package io.dikast.operator.policyset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

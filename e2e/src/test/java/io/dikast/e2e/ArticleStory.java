@@ -1,0 +1,147 @@
+package io.dikast.e2e;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dikast.engine.testing.Gpg;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The seed article's steps against one Grafeas server and API server: QA's note, authority and
+ * policy in a namespace, the clear-signed upload, and the pod and the refusal kubectl prints.
+ */
+final class ArticleStory {
+
+  static final String PAYMENT =
+      "gcr.io/hightowerlabs/payment@sha256:"
+          + "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887";
+  static final Duration DECIDED = Duration.ofSeconds(60);
+
+  private final TestCluster cluster;
+  private final Kubectl kubectl;
+  private final Curl curl;
+  private final GrafeasServerProcess grafeas;
+  private final Gpg gpg;
+  private final String qaFingerprint;
+
+  ArticleStory(TestCluster cluster, GrafeasServerProcess grafeas, Gpg gpg, String qaFingerprint) {
+    this.cluster = cluster;
+    this.kubectl = cluster.kubectl();
+    this.curl = new Curl(cluster.workDir());
+    this.grafeas = grafeas;
+    this.gpg = gpg;
+    this.qaFingerprint = qaFingerprint;
+  }
+
+  /**
+   * A namespace with the labels, holding the Grafeas note, the QA AttestationAuthority {@code qa}
+   * on it and the ImageSecurityPolicy {@code qa-only} requiring it, once the leader reports it
+   * ready.
+   */
+  TestNamespace policyNamespace(String prefix, String noteId, Map<String, String> labels) {
+    TestNamespace namespace = TestNamespace.create(cluster.admin(), prefix, labels);
+    Curl.Response note =
+        curl.post(
+            grafeas.restUrl() + "/v1alpha1/projects/image-signing/notes?noteId=" + noteId,
+            "note.json",
+            "{\"attestationAuthority\": {\"hint\": {\"humanReadableName\": \"qa\"}}}");
+    assertThat(note.status()).as(note.body()).isEqualTo(200);
+    String armored = gpg.exportPublicKey(qaFingerprint);
+    String resources =
+        """
+        apiVersion: kritis.grafeas.io/v1beta1
+        kind: AttestationAuthority
+        metadata:
+          name: qa
+        spec:
+          noteReference: projects/image-signing/notes/%s
+          publicKeys:
+          - keyType: PGP
+            keyId: %s
+            asciiArmoredPgpPublicKey: %s
+        ---
+        apiVersion: kritis.grafeas.io/v1beta1
+        kind: ImageSecurityPolicy
+        metadata:
+          name: qa-only
+        spec:
+          attestationAuthorityNames: [qa]
+        """
+            .formatted(
+                noteId, qaFingerprint, Base64.getEncoder().encodeToString(armored.getBytes(UTF_8)));
+    assertThat(kubectl.apply(namespace.name(), resources).stderr()).isEmpty();
+    await()
+        .atMost(DECIDED)
+        .until(
+            () ->
+                kubectl
+                    .readyCondition(namespace.name(), "isp/qa-only")
+                    .equals("True AuthoritiesReady"));
+    return namespace;
+  }
+
+  /**
+   * The article's step 4: {@code gpg --clearsign} of the digest text, the occurrence written as its
+   * heredoc writes it (the signature's line breaks raw inside the JSON string), {@code curl -X POST
+   * … -d @occurrence.json}.
+   */
+  void uploadClearSignedAttestation(String noteId, String image) {
+    String signature = gpg.clearSign(qaFingerprint, image + "\n");
+    String occurrence =
+        """
+        {
+        "resourceUrl": "%s",
+        "noteName": "projects/image-signing/notes/%s",
+        "attestation": {
+        "pgpSignedAttestation": {
+        "signature": "%s",
+        "contentType": "application/vnd.gcr.image.url.v1",
+        "pgpKeyId": "%s"
+        }
+        }
+        }
+        """
+            .formatted(image, noteId, signature.strip(), qaFingerprint);
+    Curl.Response response =
+        curl.post(
+            grafeas.restUrl() + "/v1alpha1/projects/image-signing/occurrences",
+            "occurrence.json",
+            occurrence);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  static String pod(String name, String image) {
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: %s
+        spec:
+          containers:
+          - name: %s
+            image: %s
+        """
+        .formatted(name, name, image);
+  }
+
+  static String denial(TestNamespace namespace, String image) {
+    return "image "
+        + image
+        + " denied by ImageSecurityPolicy "
+        + namespace.name()
+        + "/qa-only: no valid attestation by authority qa (qa: no attestation occurrence for this"
+        + " digest)";
+  }
+
+  /** What kubectl prints when the webhook {@code webhook} refuses the creation in an apply. */
+  static String refusal(String webhook, TestNamespace namespace, String image) {
+    return "Error from server (Forbidden): error when creating \"STDIN\": admission webhook \""
+        + webhook
+        + "\" denied the request: "
+        + denial(namespace, image)
+        + "\n";
+  }
+}
