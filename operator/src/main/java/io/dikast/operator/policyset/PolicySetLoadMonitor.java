@@ -61,6 +61,11 @@ public class PolicySetLoadMonitor implements HealthCheck {
   }
 
   void check() {
+    // Standalone mode loads the view from files before startup ends; nothing to list.
+    if (view.isLoaded()) {
+      poller.shutdown();
+      return;
+    }
     if (!leadership.reconcilesHere()) {
       return;
     }

@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,8 @@ import java.util.function.Function;
  * re-reconciles the authorities reading it.
  */
 @ControllerConfiguration(name = AttestationAuthorityReconciler.NAME)
+// Standalone mode has no API server: without reconcilers the Operator SDK never starts.
+@LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class AttestationAuthorityReconciler
     implements Reconciler<AttestationAuthority>, Cleaner<AttestationAuthority> {
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Parses every key an authority declares, inline or from a ConfigMap or Secret, with the engine's
  * {@link KeyParser}. One bad key never hides the good ones.
  */
-final class AuthorityKeyResolver {
+public final class AuthorityKeyResolver {
 
   static final String INVALID_KEY = "InvalidKey";
   static final String KEY_SOURCE_NOT_FOUND = "KeySourceNotFound";
@@ -27,7 +27,7 @@ final class AuthorityKeyResolver {
 
   private AuthorityKeyResolver() {}
 
-  static List<KeyOutcome> resolve(AttestationAuthoritySpec spec, KeySourceLookup lookup) {
+  public static List<KeyOutcome> resolve(AttestationAuthoritySpec spec, KeySourceLookup lookup) {
     List<KeyOutcome> outcomes = new ArrayList<>();
     List<PublicKey> inline = spec.getPublicKeys();
     for (int i = 0; i < inline.size(); i++) {

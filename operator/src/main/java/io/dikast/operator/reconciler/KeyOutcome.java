@@ -7,14 +7,14 @@ import io.dikast.engine.key.TrustedKey;
  * What one declared key turned into: a trusted key, or the condition reason and message that say
  * why not.
  */
-record KeyOutcome(KeyStatus status, TrustedKey key, String reason) {
+public record KeyOutcome(KeyStatus status, TrustedKey key, String reason) {
 
-  boolean valid() {
+  public boolean valid() {
     return key != null;
   }
 
   /** {@code <source>: <problem>}, as the Ready condition lists bad keys. */
-  String problem() {
+  public String problem() {
     return status.getSource() + ": " + status.getError();
   }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The data of ConfigMaps and Secrets in an authority's namespace, as text. */
-interface KeySourceLookup {
+public interface KeySourceLookup {
 
   Optional<Map<String, String>> configMap(String name);
 
