@@ -77,14 +77,28 @@ class StandaloneOperatorIT {
 
       AdmissionAnswer allowlisted = webhook.create(pod("registry.k8s.io/pause:3.9"), "dev");
       AdmissionAnswer unattested = webhook.create(pod(UNATTESTED), "dev");
+      AdmissionAnswer breakglass = webhook.create(breakglassPod(UNATTESTED), "oncall");
 
       assertThat(allowlisted.allowed()).as(allowlisted.toString()).isTrue();
       assertThat(unattested.allowed()).isFalse();
       assertThat(unattested.message())
           .startsWith(
               "image " + UNATTESTED + " denied by GenericAttestationPolicy payments/signed:");
+      assertThat(breakglass.allowed()).isTrue();
+      assertThat(breakglass.warnings())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "image "
+                  + UNATTESTED
+                  + " admitted under break-glass despite GenericAttestationPolicy"
+                  + " payments/signed:");
       assertThat(Files.readString(log))
-          .contains("No Reconciler implementation was found so the Operator was not started.");
+          .contains("No Reconciler implementation was found so the Operator was not started.")
+          .contains(
+              "break-glass audit: Pod/payments/hotfix admitted by break-glass for user oncall: image "
+                  + UNATTESTED
+                  + " admitted under break-glass despite GenericAttestationPolicy payments/signed:");
       assertThat(apiServer.connections()).isZero();
     }
   }
@@ -121,6 +135,17 @@ class StandaloneOperatorIT {
     command.add("-jar");
     command.add(Jars.besideThisJar().operator().toString());
     return command;
+  }
+
+  private static JsonNode breakglassPod(String image) throws IOException {
+    return JSON.readTree(
+        """
+        {"apiVersion": "v1", "kind": "Pod",
+         "metadata": {"name": "hotfix", "namespace": "payments",
+                      "annotations": {"kritis.grafeas.io/breakglass": "true"}},
+         "spec": {"containers": [{"name": "hotfix", "image": "%s"}]}}
+        """
+            .formatted(image));
   }
 
   private static JsonNode pod(String image) throws IOException {
