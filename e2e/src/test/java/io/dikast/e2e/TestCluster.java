@@ -100,6 +100,16 @@ final class TestCluster implements AutoCloseable {
     return workDir;
   }
 
+  /** The admin's kubeconfig, for tools run as processes. */
+  Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The kubectl the suite uses: the cached one, or {@code kubectl} from {@code PATH}. */
+  Path kubectlBinary() {
+    return kubectlBinary;
+  }
+
   private static String caData(Config config) {
     if (config.getCaCertData() != null) {
       return config.getCaCertData();

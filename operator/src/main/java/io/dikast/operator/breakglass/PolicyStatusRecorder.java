@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
  * once per flush interval, so the API server is never on an admission's critical path.
  */
 @ApplicationScoped
+@LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class PolicyStatusRecorder {
 
   static final String BREAKGLASS_REASON = "BreakglassAdmission";

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.dikast.operator.standalone.StandaloneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -51,8 +52,11 @@ public class PolicySetInformers {
     this.view = view;
   }
 
-  void onStart(@Observes StartupEvent event) {
-    start();
+  // Standalone mode reads its policies from files and has no API server to watch.
+  void onStart(@Observes StartupEvent event, StandaloneConfig standalone) {
+    if (!standalone.enabled()) {
+      start();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import java.util.function.Function;
  * the keys comes from {@link io.dikast.operator.policyset.PolicySetInformers} on every replica.
  */
 @ControllerConfiguration(name = AttestationAuthorityReconciler.NAME)
+// Standalone mode has no API server: without reconcilers the Operator SDK never starts.
+@LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class AttestationAuthorityReconciler implements Reconciler<AttestationAuthority> {
 
   static final String NAME = "attestationauthority";

@@ -9,10 +9,13 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import java.util.List;
 
 /** Resolves an ImageSecurityPolicy's authorities and reports Ready in its status. */
 @ControllerConfiguration(name = "imagesecuritypolicy")
+// Standalone mode has no API server: without reconcilers the Operator SDK never starts.
+@LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class ImageSecurityPolicyReconciler implements Reconciler<ImageSecurityPolicy> {
 
   @Override

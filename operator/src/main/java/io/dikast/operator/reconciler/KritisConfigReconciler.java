@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
     name = KritisConfigReconciler.NAME,
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 1, timeUnit = TimeUnit.MINUTES))
+// Standalone mode has no API server: without reconcilers the Operator SDK never starts.
+@LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class KritisConfigReconciler implements Reconciler<KritisConfig> {
 
   static final String NAME = "kritisconfig";

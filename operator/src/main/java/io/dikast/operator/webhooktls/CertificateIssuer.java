@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -33,6 +34,9 @@ public final class CertificateIssuer {
 
   /** Certificates start a little in the past so a peer whose clock lags still accepts them. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private static final Pattern IP_ADDRESS =
+      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   private final SecureRandom random = new SecureRandom();
 
@@ -66,7 +70,7 @@ public final class CertificateIssuer {
           false,
           new GeneralNames(
               dnsNames.stream()
-                  .map(name -> new GeneralName(GeneralName.dNSName, name))
+                  .map(CertificateIssuer::subjectAlternativeName)
                   .toArray(GeneralName[]::new)));
       builder.addExtension(
           Extension.authorityKeyIdentifier,
@@ -98,6 +102,13 @@ public final class CertificateIssuer {
       throw new IllegalStateException("SHA-1 is unavailable for key identifiers", e);
     }
     return builder;
+  }
+
+  // A client checks an address it dialled against an iPAddress name, never against a dNSName.
+  private static GeneralName subjectAlternativeName(String name) {
+    return IP_ADDRESS.matcher(name).matches()
+        ? new GeneralName(GeneralName.iPAddress, name)
+        : new GeneralName(GeneralName.dNSName, name);
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) {

@@ -17,11 +17,11 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
 /**
  * PEM text of certificates and PKCS#8 keys, the formats the HTTPS server and the API server read.
  */
-final class Pem {
+public final class Pem {
 
   private Pem() {}
 
-  static String certificates(List<X509Certificate> certificates) {
+  public static String certificates(List<X509Certificate> certificates) {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       for (X509Certificate certificate : certificates) {
@@ -33,7 +33,7 @@ final class Pem {
     return text.toString();
   }
 
-  static String privateKey(PrivateKey key) {
+  public static String privateKey(PrivateKey key) {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       PemObjectGenerator pkcs8 = new JcaPKCS8Generator(key, null);
