@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import io.dikast.engine.image.ImageReference;
 import io.grafeas.v1.Occurrence;

@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 /** Grafeas could not answer in time or at all; the message names the outage for deny messages. */
 public class BackendUnavailableException extends Exception {

@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
@@ -12,20 +12,26 @@ import java.util.Map;
 /**
  * Builds the gRPC channel to Grafeas: TLS as configured, and gRPC's own retry for idempotent reads.
  */
-final class GrafeasChannelFactory {
+public final class GrafeasChannelFactory {
 
   private static final List<String> IDEMPOTENT_READS =
       List.of("ListNoteOccurrences", "ListOccurrences", "GetNote", "GetOccurrence");
 
   private GrafeasChannelFactory() {}
 
-  static ManagedChannel create(GrafeasClientConfig config) {
+  /**
+   * The channel {@code settings} describe.
+   *
+   * @throws IllegalArgumentException when the TLS settings are incomplete
+   * @throws UncheckedIOException when a TLS file cannot be read
+   */
+  public static ManagedChannel create(GrafeasClientSettings config) {
     NettyChannelBuilder builder =
         NettyChannelBuilder.forTarget(config.address())
             .defaultServiceConfig(retryServiceConfig(config.maxAttempts()))
             .enableRetry();
-    GrafeasClientConfig.Tls tls = config.tls();
-    if (tls.enabled()) {
+    if (config.tls().isPresent()) {
+      GrafeasClientSettings.Tls tls = config.tls().get();
       builder.sslContext(sslContext(tls)).useTransportSecurity();
       tls.serverName().ifPresent(builder::overrideAuthority);
     } else {
@@ -34,13 +40,13 @@ final class GrafeasChannelFactory {
     return builder.build();
   }
 
-  private static io.netty.handler.ssl.SslContext sslContext(GrafeasClientConfig.Tls tls) {
+  private static io.netty.handler.ssl.SslContext sslContext(GrafeasClientSettings.Tls tls) {
     try {
       SslContextBuilder ssl = GrpcSslContexts.forClient();
       tls.caFile().ifPresent(ca -> ssl.trustManager(ca.toFile()));
       if (tls.certFile().isPresent() != tls.keyFile().isPresent()) {
-        throw new IllegalStateException(
-            "dikast.grafeas.tls.cert-file and key-file must be given together");
+        throw new IllegalArgumentException(
+            "the Grafeas client certificate and key must be given together");
       }
       if (tls.certFile().isPresent()) {
         ssl.keyManager(tls.certFile().get().toFile(), tls.keyFile().get().toFile());

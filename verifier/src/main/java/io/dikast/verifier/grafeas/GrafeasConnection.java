@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import io.dikast.engine.image.ImageReference;
 import io.grafeas.v1.GrafeasGrpc;
@@ -6,25 +6,22 @@ import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one gRPC channel to Grafeas that every source reads through: its credentials, the deadline of
  * each call, and the wording of outages in deny messages.
  */
-@ApplicationScoped
-public class GrafeasConnection {
+public class GrafeasConnection implements AutoCloseable {
 
   // The largest page a Grafeas v1 server serves: fewer round trips per admission.
   static final int MAX_PAGE_SIZE = 1000;
 
-  private final GrafeasClientConfig config;
+  private final GrafeasClientSettings config;
   private final ManagedChannel channel;
   private final GrafeasGrpc.GrafeasBlockingStub stub;
 
-  public GrafeasConnection(GrafeasClientConfig config) {
+  public GrafeasConnection(GrafeasClientSettings config) {
     this.config = config;
     this.channel = GrafeasChannelFactory.create(config);
     GrafeasGrpc.GrafeasBlockingStub base = GrafeasGrpc.newBlockingStub(channel);
@@ -35,7 +32,7 @@ public class GrafeasConnection {
             .orElse(base);
   }
 
-  GrafeasClientConfig config() {
+  public GrafeasClientSettings settings() {
     return config;
   }
 
@@ -78,7 +75,7 @@ public class GrafeasConnection {
     };
   }
 
-  @PreDestroy
+  @Override
   public void close() {
     channel.shutdownNow();
   }

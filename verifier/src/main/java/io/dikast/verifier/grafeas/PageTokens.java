@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -7,20 +7,20 @@ import java.util.Set;
  * Follows the page tokens of one list; a server that repeats a token or never ends the list gives
  * an incomplete answer, never an endless admission.
  */
-final class PageTokens {
+public final class PageTokens {
 
   private final int maxPages;
   private final String subject;
   private final Set<String> seen = new HashSet<>();
   private int pages;
 
-  PageTokens(int maxPages, String subject) {
+  public PageTokens(int maxPages, String subject) {
     this.maxPages = maxPages;
     this.subject = subject;
   }
 
   /** Whether the list goes on after a page that returned {@code nextPageToken}. */
-  boolean more(String nextPageToken) throws BackendUnavailableException {
+  public boolean more(String nextPageToken) throws BackendUnavailableException {
     pages++;
     if (nextPageToken.isEmpty()) {
       return false;

@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 /**
  * Grafeas answered that the authority's note does not exist. Unlike an outage this is an answer:

@@ -1,4 +1,4 @@
-package io.dikast.operator.policyset;
+package io.dikast.verifier.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

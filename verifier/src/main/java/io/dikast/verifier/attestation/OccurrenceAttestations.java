@@ -1,4 +1,4 @@
-package io.dikast.operator.verification;
+package io.dikast.verifier.attestation;
 
 import io.dikast.engine.attestation.Attestation;
 import io.dikast.engine.attestation.AttestationSignature;
@@ -7,11 +7,11 @@ import io.grafeas.v1.Occurrence;
 import io.grafeas.v1.Signature;
 
 /** Turns Grafeas v1 attestation occurrences into the engine's proto-free {@link Attestation}. */
-final class OccurrenceAttestations {
+public final class OccurrenceAttestations {
 
   private OccurrenceAttestations() {}
 
-  static Attestation of(Occurrence occurrence) {
+  public static Attestation of(Occurrence occurrence) {
     AttestationOccurrence attestation = occurrence.getAttestation();
     return new Attestation(
         occurrence.getName(),

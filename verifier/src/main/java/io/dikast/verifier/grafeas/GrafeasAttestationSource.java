@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import io.dikast.engine.image.ImageReference;
 import io.grafeas.v1.ListNoteOccurrencesRequest;
@@ -8,7 +8,6 @@ import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,6 @@ import java.util.List;
  * deadline. Anything but a complete answer is a {@link BackendUnavailableException}, never an empty
  * list, so an outage can never look like "no attestation" or like success.
  */
-@ApplicationScoped
 public class GrafeasAttestationSource implements AttestationSource {
 
   private final GrafeasConnection grafeas;

@@ -1,4 +1,4 @@
-package io.dikast.operator.grafeas;
+package io.dikast.verifier.grafeas;
 
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
@@ -12,14 +12,14 @@ import java.util.concurrent.Executor;
 /**
  * Sends {@code authorization: Bearer <token>}, re-reading the file so a rotated token takes effect.
  */
-final class BearerTokenCredentials extends CallCredentials {
+public final class BearerTokenCredentials extends CallCredentials {
 
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final Path tokenFile;
 
-  BearerTokenCredentials(Path tokenFile) {
+  public BearerTokenCredentials(Path tokenFile) {
     this.tokenFile = tokenFile;
   }
 

@@ -1,4 +1,4 @@
-package io.dikast.operator.policyset;
+package io.dikast.verifier.policy;
 
 import io.dikast.crds.v1beta1.AdmissionAllowlistPattern;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
