@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 
-  private static final Set<String> OTHER_OPTIONS = Set.of("--output");
+  private static final Set<String> OTHER_OPTIONS =
+      Set.of("--output", "--operator", "--operator-ca");
 
   private final Map<String, String> environment;
 

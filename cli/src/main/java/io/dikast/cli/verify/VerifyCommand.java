@@ -1,5 +1,6 @@
 package io.dikast.cli.verify;
 
+import io.dikast.api.v1.VerificationResult;
 import io.dikast.cli.CliException;
 import io.dikast.cli.ExitCode;
 import io.dikast.cli.grafeas.GrafeasOptions;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
           + " ReplicationController manifests, the ImageSecurityPolicy, GenericAttestationPolicy"
           + " and AttestationAuthority manifests that apply to them, and asks Grafeas for the"
           + " attestations. Prints the webhook's messages per workload and image.",
+      "With --cluster, a running operator decides instead, from the cluster's live policies.",
       "Exit codes: 0 every workload admitted, 1 some workload denied, 2 usage, configuration or"
           + " malformed input."
     })
@@ -68,12 +70,20 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--policies",
-      required = true,
       paramLabel = "FILE|DIR",
       description =
           "ImageSecurityPolicy, GenericAttestationPolicy and AttestationAuthority manifests: a"
-              + " file or a directory. Repeatable.")
-  private List<Path> policyPaths;
+              + " file or a directory. Repeatable. Required unless --cluster.")
+  private List<Path> policyPaths = List.of();
+
+  @Option(
+      names = "--cluster",
+      description =
+          "Ask a running operator (--operator) instead: the cluster's live policies, authorities"
+              + " and keys decide, through dikast.v1.VerificationService over TLS.")
+  private boolean cluster;
+
+  @Mixin private OperatorOptions operator;
 
   @Option(
       names = {"-n", "--namespace"},
@@ -91,6 +101,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (cluster && !policyPaths.isEmpty()) {
+      throw CliException.usage(
+          "--policies and --cluster exclude each other: the operator answers with the cluster's"
+              + " policies");
+    }
+    if (!cluster && policyPaths.isEmpty()) {
+      throw CliException.usage("no policies given; pass --policies FILE|DIR, or --cluster");
+    }
     List<Skipped> skipped = new ArrayList<>();
     LocalPolicies policies =
         PolicyDocuments.read(
@@ -104,7 +122,8 @@ public final class VerifyCommand implements Callable<Integer> {
           "no workload to verify in "
               + workloadPaths.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
-    List<WorkloadVerdict> verdicts = decide(workloads, policies, grafeas.settings());
+    List<WorkloadVerdict> verdicts =
+        cluster ? askCluster(workloads) : decide(workloads, policies, grafeas.settings());
     boolean allowed = verdicts.stream().allMatch(WorkloadVerdict::allowed);
     new Printer(spec.commandLine().getOut(), output.format())
         .print(new Result(allowed, verdicts, skipped), text(verdicts, skipped));
@@ -115,7 +134,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       Workload workload =
           WorkloadExtractor.fromJson(document.object().toString()).inNamespaceIfAbsent(namespace);
-      return Optional.of(new LocatedWorkload(document.source(), workload));
+      return Optional.of(new LocatedWorkload(document, workload));
     } catch (UnsupportedWorkloadException e) {
       skipped.add(
           new Skipped(document.source(), "kind " + document.describeKind() + " is not checked"));
@@ -144,7 +163,28 @@ public final class VerifyCommand implements Callable<Integer> {
                 policies.policies(workload.namespace()),
                 policies.authorities(workload.namespace()),
                 Deadline.after(WORKLOAD_BUDGET_MINUTES, TimeUnit.MINUTES));
-        verdicts.add(WorkloadVerdict.of(located.source(), workload, decision));
+        verdicts.add(WorkloadVerdict.of(located.document().source(), workload, decision));
+      }
+    }
+    return verdicts;
+  }
+
+  private List<WorkloadVerdict> askCluster(List<LocatedWorkload> workloads) {
+    List<WorkloadVerdict> verdicts = new ArrayList<>();
+    try (ClusterVerifier verifier = ClusterVerifier.connect(operator);
+        Progress.Step step =
+            Progress.on(spec.commandLine().getErr(), output.format())
+                .step("asking the operator at " + verifier.address())) {
+      for (LocatedWorkload located : workloads) {
+        Workload workload = located.workload();
+        VerificationResult result = verifier.decide(located.document(), workload.namespace());
+        verdicts.add(
+            WorkloadVerdict.of(
+                located.document().source(),
+                workload,
+                result.getAllowed(),
+                result.getDenialsList(),
+                result.getWarningsList()));
       }
     }
     return verdicts;
@@ -174,5 +214,5 @@ public final class VerifyCommand implements Callable<Integer> {
     return end < 0 ? message : message.substring(0, end);
   }
 
-  private record LocatedWorkload(String source, Workload workload) {}
+  private record LocatedWorkload(ManifestDocument document, Workload workload) {}
 }

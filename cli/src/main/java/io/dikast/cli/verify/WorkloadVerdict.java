@@ -21,15 +21,24 @@ record WorkloadVerdict(
     List<String> warnings) {
 
   static WorkloadVerdict of(String source, Workload workload, Decision decision) {
+    return of(source, workload, decision.allowed(), decision.denials(), decision.warnings());
+  }
+
+  static WorkloadVerdict of(
+      String source,
+      Workload workload,
+      boolean allowed,
+      List<String> denials,
+      List<String> warnings) {
     return new WorkloadVerdict(
         source,
         workload.kind(),
         workload.namespace(),
         workload.name(),
         workload.distinctImages(),
-        decision.allowed(),
-        decision.denials(),
-        decision.warnings());
+        allowed,
+        List.copyOf(denials),
+        List.copyOf(warnings));
   }
 
   String text() {
