@@ -2,7 +2,6 @@ package io.dikast.cli.verify;
 
 import io.dikast.engine.policy.Policy;
 import io.dikast.verifier.decision.KnownAuthority;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,6 @@ final class LocalPolicies {
   }
 
   Map<String, KnownAuthority> authorities(String namespace) {
-    return authorities.getOrDefault(namespace, new HashMap<>());
+    return authorities.getOrDefault(namespace, Map.of());
   }
 }
