@@ -124,7 +124,8 @@ public final class GrafeasClient implements AutoCloseable {
     return CliException.usage(message, e);
   }
 
-  private static String reason(Status status) {
+  /** Why a gRPC call failed, in one line: the network or TLS cause when there is one. */
+  public static String reason(Status status) {
     Throwable root = status.getCause();
     boolean tls = false;
     while (root != null && root.getCause() != null) {

@@ -4,6 +4,7 @@ import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
 import io.dikast.api.v1.VerifyWorkloadRequest;
 import io.dikast.cli.CliException;
+import io.dikast.cli.grafeas.GrafeasClient;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.GrpcSslContexts;
@@ -55,11 +56,7 @@ final class ClusterVerifier implements AutoCloseable {
                   .setManifest(document.object().toString())
                   .build());
     } catch (StatusRuntimeException e) {
-      String description = e.getStatus().getDescription();
-      String reason =
-          description == null || description.isBlank()
-              ? e.getStatus().getCode().toString()
-              : firstLine(description);
+      String reason = GrafeasClient.reason(e.getStatus());
       throw switch (e.getStatus().getCode()) {
         case INVALID_ARGUMENT ->
             CliException.usage(document.source() + ": the operator refused it: " + reason, e);
