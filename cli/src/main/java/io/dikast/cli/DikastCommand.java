@@ -4,6 +4,7 @@ import io.dikast.cli.authority.AuthorityCommand;
 import io.dikast.cli.note.NoteCommand;
 import io.dikast.cli.sign.AttestCommand;
 import io.dikast.cli.sign.SignCommand;
+import io.dikast.cli.verify.VerifyCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +15,15 @@ import picocli.CommandLine.Spec;
     name = "dikast",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Sign container image digests and manage the Grafeas attestations Dikast admits.",
+    description =
+        "Sign container image digests, manage the Grafeas attestations Dikast admits, and check"
+            + " workloads against policies before deploying.",
     subcommands = {
       NoteCommand.class,
       SignCommand.class,
       AttestCommand.class,
-      AuthorityCommand.class
+      AuthorityCommand.class,
+      VerifyCommand.class
     },
     footer = {
       "",

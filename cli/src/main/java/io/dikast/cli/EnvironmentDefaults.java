@@ -9,12 +9,13 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Defaults for the connection and output options from the environment: {@code --grafeas-ca} from
- * {@code DIKAST_GRAFEAS_CA}, {@code --output} from {@code DIKAST_OUTPUT}. A flag on the command
- * line always wins.
+ * {@code DIKAST_GRAFEAS_CA}, {@code --output} from {@code DIKAST_OUTPUT}, {@code --operator} from
+ * {@code DIKAST_OPERATOR}. A flag on the command line always wins.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 
-  private static final Set<String> OTHER_OPTIONS = Set.of("--output");
+  private static final Set<String> OTHER_OPTIONS =
+      Set.of("--output", "--operator", "--operator-ca");
 
   private final Map<String, String> environment;
 

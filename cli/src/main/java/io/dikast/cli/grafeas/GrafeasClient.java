@@ -1,6 +1,8 @@
 package io.dikast.cli.grafeas;
 
 import io.dikast.cli.CliException;
+import io.dikast.verifier.grafeas.BearerTokenCredentials;
+import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.grafeas.v1.CreateNoteRequest;
 import io.grafeas.v1.CreateOccurrenceRequest;
 import io.grafeas.v1.GrafeasGrpc;
@@ -38,16 +40,14 @@ public final class GrafeasClient implements AutoCloseable {
   }
 
   public static GrafeasClient connect(GrafeasOptions options) {
-    if (options.timeoutSeconds <= 0) {
-      throw CliException.usage("--grafeas-timeout must be a positive number of seconds");
-    }
-    String token = options.tokenFile == null ? null : readToken(options.tokenFile);
-    ManagedChannel channel = GrafeasChannels.open(options);
+    GrafeasClientSettings settings = options.settings();
+    settings.tokenFile().ifPresent(GrafeasClient::requireToken);
+    ManagedChannel channel = GrafeasChannels.open(settings);
     GrafeasGrpc.GrafeasBlockingStub stub = GrafeasGrpc.newBlockingStub(channel);
-    if (token != null) {
-      stub = stub.withCallCredentials(new BearerTokenCredentials(token));
+    if (settings.tokenFile().isPresent()) {
+      stub = stub.withCallCredentials(new BearerTokenCredentials(settings.tokenFile().get()));
     }
-    return new GrafeasClient(channel, stub, options.address.strip(), options.timeoutSeconds);
+    return new GrafeasClient(channel, stub, settings.address(), options.timeoutSeconds);
   }
 
   public String address() {
@@ -124,7 +124,8 @@ public final class GrafeasClient implements AutoCloseable {
     return CliException.usage(message, e);
   }
 
-  private static String reason(Status status) {
+  /** Why a gRPC call failed, in one line: the network or TLS cause when there is one. */
+  public static String reason(Status status) {
     Throwable root = status.getCause();
     boolean tls = false;
     while (root != null && root.getCause() != null) {
@@ -155,14 +156,11 @@ public final class GrafeasClient implements AutoCloseable {
     return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
-  private static String readToken(Path file) {
-    GrafeasChannels.readable(file, "Grafeas token file");
+  private static void requireToken(Path file) {
     try {
-      String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-      if (token.isEmpty()) {
+      if (Files.readString(file, StandardCharsets.UTF_8).isBlank()) {
         throw CliException.usage("Grafeas token file " + file + " is empty");
       }
-      return token;
     } catch (IOException e) {
       throw CliException.usage("cannot read Grafeas token file " + file + ": " + e.getMessage(), e);
     }

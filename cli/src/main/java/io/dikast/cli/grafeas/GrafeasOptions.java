@@ -1,6 +1,10 @@
 package io.dikast.cli.grafeas;
 
+import io.dikast.cli.CliException;
+import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** How to reach Grafeas; every option also reads {@code DIKAST_<NAME>} from the environment. */
@@ -52,5 +56,43 @@ public final class GrafeasOptions {
 
   boolean usesTls() {
     return tls || caFile != null || certFile != null;
+  }
+
+  /**
+   * The verifier's settings for these options, after checking the address and every file named.
+   *
+   * @throws io.dikast.cli.CliException when an option is wrong or a file unreadable
+   */
+  public GrafeasClientSettings settings() {
+    if (timeoutSeconds <= 0) {
+      throw CliException.usage("--grafeas-timeout must be a positive number of seconds");
+    }
+    if ((certFile == null) != (keyFile == null)) {
+      throw CliException.usage("--grafeas-cert and --grafeas-key must be given together");
+    }
+    GrafeasClientSettings plain =
+        GrafeasClientSettings.plaintext(
+            GrafeasChannels.requireAddress(address), Duration.ofSeconds(timeoutSeconds));
+    Optional<GrafeasClientSettings.Tls> tlsSettings =
+        usesTls()
+            ? Optional.of(
+                new GrafeasClientSettings.Tls(
+                    readable(caFile, "Grafeas CA file"),
+                    readable(certFile, "Grafeas client certificate"),
+                    readable(keyFile, "Grafeas client key"),
+                    Optional.empty()))
+            : Optional.empty();
+    return new GrafeasClientSettings(
+        plain.address(),
+        plain.callTimeout(),
+        plain.maxAttempts(),
+        plain.maxPages(),
+        plain.vulnerabilityProjects(),
+        tlsSettings,
+        readable(tokenFile, "Grafeas token file"));
+  }
+
+  private static Optional<Path> readable(Path file, String what) {
+    return Optional.ofNullable(file).map(f -> GrafeasChannels.readable(f, what));
   }
 }

@@ -6,9 +6,9 @@ import io.dikast.crds.v1beta1.KeyType;
 import io.dikast.crds.v1beta1.PublicKey;
 import io.dikast.crds.v1beta1.PublicKeySource;
 import io.dikast.crds.v1beta1.SignatureAlgorithm;
-import io.dikast.engine.key.KeyException;
-import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
+import io.dikast.verifier.policy.AuthorityKeys;
+import io.dikast.verifier.policy.ParsedKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +17,11 @@ import java.util.TreeMap;
 
 /**
  * Parses every key an authority declares, inline or from a ConfigMap or Secret, with the engine's
- * {@link KeyParser}. One bad key never hides the good ones.
+ * key parser. One bad key never hides the good ones.
  */
 public final class AuthorityKeyResolver {
 
-  static final String INVALID_KEY = "InvalidKey";
+  static final String INVALID_KEY = AuthorityKeys.INVALID_KEY;
   static final String KEY_SOURCE_NOT_FOUND = "KeySourceNotFound";
   static final String KEY_SOURCE_KEY_NOT_FOUND = "KeySourceKeyNotFound";
 
@@ -40,19 +40,8 @@ public final class AuthorityKeyResolver {
   }
 
   private static KeyOutcome inlineKey(PublicKey key, String source) {
-    if (key.getKeyType() == KeyType.PKIX) {
-      if (key.getPkixPublicKey() == null) {
-        return failure(
-            key.getKeyId(), KeyType.PKIX, source, INVALID_KEY, "pkixPublicKey is missing");
-      }
-      return parse(
-          key.getKeyId(),
-          KeyType.PKIX,
-          source,
-          key.getPkixPublicKey().getPublicKeyPem(),
-          key.getPkixPublicKey().getSignatureAlgorithm());
-    }
-    return parse(key.getKeyId(), KeyType.PGP, source, key.getAsciiArmoredPgpPublicKey(), null);
+    KeyType type = key.getKeyType() == KeyType.PKIX ? KeyType.PKIX : KeyType.PGP;
+    return outcome(type, source, AuthorityKeys.inline(key));
   }
 
   private static List<KeyOutcome> sourceKeys(PublicKeySource source, KeySourceLookup lookup) {
@@ -113,22 +102,21 @@ public final class AuthorityKeyResolver {
       String source,
       String material,
       SignatureAlgorithm algorithm) {
-    try {
-      TrustedKey key =
-          type == KeyType.PKIX
-              ? KeyParser.parsePkix(
-                  declaredId, material, algorithm == null ? null : algorithm.name())
-              : KeyParser.parsePgp(declaredId, material);
-      KeyStatus status = new KeyStatus();
-      status.setKeyId(key.keyId());
-      status.setKeyType(type);
-      status.setSource(source);
-      status.setFingerprint(key.fingerprint());
-      status.setAlgorithm(key.algorithm());
-      return new KeyOutcome(status, key, null);
-    } catch (KeyException e) {
-      return failure(declaredId, type, source, e.problem().reason(), e.getMessage());
+    return outcome(type, source, AuthorityKeys.parse(declaredId, type, material, algorithm));
+  }
+
+  private static KeyOutcome outcome(KeyType type, String source, ParsedKey parsed) {
+    if (parsed.key().isEmpty()) {
+      return failure(parsed.declaredId(), type, source, parsed.reason(), parsed.error());
     }
+    TrustedKey key = parsed.key().get();
+    KeyStatus status = new KeyStatus();
+    status.setKeyId(key.keyId());
+    status.setKeyType(type);
+    status.setSource(source);
+    status.setFingerprint(key.fingerprint());
+    status.setAlgorithm(key.algorithm());
+    return new KeyOutcome(status, key, null);
   }
 
   private static KeyOutcome failure(

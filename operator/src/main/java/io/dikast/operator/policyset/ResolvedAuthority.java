@@ -2,13 +2,13 @@ package io.dikast.operator.policyset;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.engine.key.TrustedKey;
+import io.dikast.verifier.policy.AuthorityMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An AttestationAuthority as admission uses it: its note and the keys that parsed. An authority
@@ -25,8 +25,6 @@ public record ResolvedAuthority(
     String keySetVersion,
     boolean ready) {
 
-  private static final Pattern API_VERSION_PREFIX = Pattern.compile("^(v1beta1|v1)/");
-
   public ResolvedAuthority {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
@@ -39,7 +37,12 @@ public record ResolvedAuthority(
   public static ResolvedAuthority of(
       String namespace, String name, String noteReference, List<TrustedKey> keys, boolean ready) {
     return new ResolvedAuthority(
-        namespace, name, normalizeNote(noteReference), keys, keySetVersion(keys), ready);
+        namespace,
+        name,
+        AuthorityMapper.normalizeNote(noteReference),
+        keys,
+        keySetVersion(keys),
+        ready);
   }
 
   /**
@@ -53,13 +56,6 @@ public record ResolvedAuthority(
         authority.getSpec().getNoteReference(),
         outcomes.stream().filter(KeyOutcome::valid).map(KeyOutcome::key).toList(),
         !outcomes.isEmpty() && outcomes.stream().allMatch(KeyOutcome::valid));
-  }
-
-  /** {@code v1beta1/projects/p/notes/n} and {@code v1/projects/p/notes/n} become the bare name. */
-  public static String normalizeNote(String noteReference) {
-    return noteReference == null
-        ? ""
-        : API_VERSION_PREFIX.matcher(noteReference.strip()).replaceFirst("");
   }
 
   static String keySetVersion(List<TrustedKey> keys) {

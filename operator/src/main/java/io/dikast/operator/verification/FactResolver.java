@@ -5,6 +5,7 @@ import io.dikast.engine.policy.AttestationFact;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.ResolvedAuthority;
+import io.dikast.verifier.attestation.AuthorityFacts;
 import io.grpc.Deadline;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,16 +74,11 @@ public class FactResolver {
     ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
     if (authority == null) {
       return CompletableFuture.completedFuture(
-          new AttestationFact.NotVerified(
-              "authority " + check.authorityName() + " is not defined in namespace " + namespace));
+          AuthorityFacts.undefined(check.authorityName(), namespace));
     }
     if (authority.keys().isEmpty()) {
       return CompletableFuture.completedFuture(
-          new AttestationFact.NotVerified(
-              "authority "
-                  + authority.name()
-                  + (authority.ready() ? "" : " is not ready: it")
-                  + " has no valid public key"));
+          AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
     }
     return cachedOrVerified(authority, check, deadline);
   }

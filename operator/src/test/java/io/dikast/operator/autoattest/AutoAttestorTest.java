@@ -20,13 +20,13 @@ import io.dikast.engine.workload.ContainerType;
 import io.dikast.engine.workload.Workload;
 import io.dikast.operator.grafeas.GrafeasClients;
 import io.dikast.operator.grafeas.GrafeasServerProcess;
-import io.dikast.operator.grafeas.GrafeasSettings;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
+import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -172,7 +172,8 @@ class AutoAttestorTest {
         new VulnerabilityResolver(clients.vulnerabilities(), VerificationSettings.defaults());
     finder = new AttestationFactFinder(clients.source(), metrics);
     uploader =
-        new OccurrenceUploader(GrafeasSettings.plaintext(grafeas.address(), Duration.ofSeconds(5)));
+        new OccurrenceUploader(
+            GrafeasClientSettings.plaintext(grafeas.address(), Duration.ofSeconds(5)));
     attestor =
         new AutoAttestor(
             view,

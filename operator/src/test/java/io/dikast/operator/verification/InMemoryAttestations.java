@@ -1,8 +1,8 @@
 package io.dikast.operator.verification;
 
 import io.dikast.engine.image.ImageReference;
-import io.dikast.operator.grafeas.AttestationSource;
-import io.dikast.operator.grafeas.NoteNotFoundException;
+import io.dikast.verifier.grafeas.AttestationSource;
+import io.dikast.verifier.grafeas.NoteNotFoundException;
 import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import java.util.List;

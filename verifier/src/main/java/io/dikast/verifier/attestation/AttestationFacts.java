@@ -1,0 +1,72 @@
+package io.dikast.verifier.attestation;
+
+import io.dikast.engine.attestation.AttestationVerifier;
+import io.dikast.engine.attestation.Verification;
+import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.key.TrustedKey;
+import io.dikast.engine.policy.AttestationFact;
+import io.dikast.verifier.grafeas.AttestationSource;
+import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.grafeas.NoteNotFoundException;
+import io.grafeas.v1.Occurrence;
+import io.grpc.Deadline;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers one question against Grafeas, uncached: does any occurrence under an authority's note
+ * carry a valid attestation of this image by one of the authority's keys?
+ */
+public final class AttestationFacts {
+
+  static final String NO_OCCURRENCE = "no attestation occurrence for this digest";
+  // Deny messages stay readable when a note holds many bad attestations for one digest.
+  private static final int MAX_REASONS = 3;
+
+  private AttestationFacts() {}
+
+  /** The fact for {@code image} under {@code noteName}; an outage is never a success. */
+  public static AttestationFact find(
+      AttestationSource source,
+      String noteName,
+      List<TrustedKey> keys,
+      ImageReference image,
+      Deadline deadline) {
+    List<Occurrence> occurrences;
+    try {
+      occurrences = source.attestations(noteName, image, deadline);
+    } catch (NoteNotFoundException e) {
+      return new AttestationFact.NotVerified(e.getMessage());
+    } catch (BackendUnavailableException e) {
+      return new AttestationFact.Unavailable(e.getMessage());
+    }
+    return verify(occurrences, keys, image);
+  }
+
+  /** Verified by the first occurrence that verifies; otherwise why none did. */
+  public static AttestationFact verify(
+      List<Occurrence> occurrences, List<TrustedKey> keys, ImageReference image) {
+    if (occurrences.isEmpty()) {
+      return new AttestationFact.NotVerified(NO_OCCURRENCE);
+    }
+    Set<String> reasons = new LinkedHashSet<>();
+    for (Occurrence occurrence : occurrences) {
+      Verification verification =
+          AttestationVerifier.verify(image, OccurrenceAttestations.of(occurrence), keys);
+      if (verification.verified()) {
+        return new AttestationFact.Verified(verification.keyId());
+      }
+      reasons.add(verification.reason());
+    }
+    return new AttestationFact.NotVerified(summary(reasons));
+  }
+
+  private static String summary(Set<String> reasons) {
+    List<String> shown = reasons.stream().limit(MAX_REASONS).toList();
+    String joined = String.join("; ", shown);
+    return reasons.size() > shown.size()
+        ? joined + "; and " + (reasons.size() - shown.size()) + " more"
+        : joined;
+  }
+}

@@ -1,0 +1,114 @@
+package io.dikast.verifier.policy;
+
+import io.dikast.crds.v1beta1.AdmissionAllowlistPattern;
+import io.dikast.crds.v1beta1.GenericAttestationPolicy;
+import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.crds.v1beta1.PackageVulnerabilityRequirements;
+import io.dikast.crds.v1beta1.PolicySpec;
+import io.dikast.crds.v1beta1.Severity;
+import io.dikast.engine.policy.BackendUnavailableMode;
+import io.dikast.engine.policy.BreakglassMode;
+import io.dikast.engine.policy.EnforcementMode;
+import io.dikast.engine.policy.Policy;
+import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.vulnerability.SeverityLimit;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns the policy custom resources into the engine's {@link Policy}, applying CRD defaults. */
+public final class PolicyMapper {
+
+  private PolicyMapper() {}
+
+  public static Policy toPolicy(ImageSecurityPolicy resource) {
+    return toPolicy(
+        PolicyKind.IMAGE_SECURITY_POLICY,
+        resource.getMetadata().getNamespace(),
+        resource.getMetadata().getName(),
+        resource.getSpec().getImageAllowlist(),
+        resource.getSpec(),
+        Optional.ofNullable(resource.getSpec().getPackageVulnerabilityRequirements())
+            .map(PolicyMapper::vulnerabilityRequirements));
+  }
+
+  public static Policy toPolicy(GenericAttestationPolicy resource) {
+    List<String> patterns =
+        resource.getSpec().getAdmissionAllowlistPatterns().stream()
+            .map(AdmissionAllowlistPattern::getNamePattern)
+            .filter(pattern -> pattern != null && !pattern.isBlank())
+            .toList();
+    return toPolicy(
+        PolicyKind.GENERIC_ATTESTATION_POLICY,
+        resource.getMetadata().getNamespace(),
+        resource.getMetadata().getName(),
+        patterns,
+        resource.getSpec(),
+        Optional.empty());
+  }
+
+  /**
+   * A {@code requiredAttestations} above the number of authorities cannot be met as written; it is
+   * enforced as "all of them", the strictest reading, while the policy reports it as not ready.
+   */
+  static int requiredAttestations(PolicySpec spec) {
+    int authorities = spec.requiredAuthorityNames().size();
+    Integer required = spec.getRequiredAttestations();
+    if (required == null || required <= 0 || required > authorities) {
+      return 0;
+    }
+    return required;
+  }
+
+  /** Unset limits take Kritis' defaults; the getters have already folded the older spellings. */
+  static VulnerabilityRequirements vulnerabilityRequirements(
+      PackageVulnerabilityRequirements requirements) {
+    return VulnerabilityRequirements.withKritisDefaults(
+        limit(requirements.getMaximumSeverity()),
+        limit(requirements.getMaximumFixUnavailableSeverity()),
+        requirements.getAllowlistCVEs());
+  }
+
+  private static Policy toPolicy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlist,
+      PolicySpec spec,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+    return new Policy(
+        kind,
+        namespace,
+        name,
+        allowlist,
+        spec.requiredAuthorityNames(),
+        requiredAttestations(spec),
+        enforcement(spec.getEnforcementMode()),
+        breakglass(spec.getBreakglass()),
+        backendUnavailable(spec.getOnBackendUnavailable()),
+        vulnerabilityRequirements);
+  }
+
+  private static SeverityLimit limit(Severity severity) {
+    return severity == null ? null : SeverityLimit.valueOf(severity.name());
+  }
+
+  private static EnforcementMode enforcement(io.dikast.crds.v1beta1.EnforcementMode mode) {
+    return mode == io.dikast.crds.v1beta1.EnforcementMode.DRY_RUN
+        ? EnforcementMode.DRY_RUN
+        : EnforcementMode.ENFORCE;
+  }
+
+  private static BreakglassMode breakglass(io.dikast.crds.v1beta1.BreakglassMode mode) {
+    return mode == io.dikast.crds.v1beta1.BreakglassMode.DENY
+        ? BreakglassMode.DENY
+        : BreakglassMode.ALLOW;
+  }
+
+  private static BackendUnavailableMode backendUnavailable(
+      io.dikast.crds.v1beta1.BackendUnavailableMode mode) {
+    return mode == io.dikast.crds.v1beta1.BackendUnavailableMode.ALLOW
+        ? BackendUnavailableMode.ALLOW
+        : BackendUnavailableMode.DENY;
+  }
+}

@@ -1,0 +1,200 @@
+package io.dikast.verifier.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dikast.crds.v1beta1.GenericAttestationPolicy;
+import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.crds.v1beta1.Severity;
+import io.dikast.engine.policy.BackendUnavailableMode;
+import io.dikast.engine.policy.BreakglassMode;
+import io.dikast.engine.policy.EnforcementMode;
+import io.dikast.engine.policy.Policy;
+import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.vulnerability.SeverityLimit;
+import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PolicyMapperTest {
+
+  private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+  @Test
+  void mapsAKritisImageSecurityPolicyWithDikastDefaults() {
+    ImageSecurityPolicy resource =
+        isp(
+            """
+            imageAllowlist: [gcr.io/team/tools/**]
+            attestationAuthorityName: qa
+            """);
+
+    assertThat(PolicyMapper.toPolicy(resource))
+        .isEqualTo(
+            new Policy(
+                PolicyKind.IMAGE_SECURITY_POLICY,
+                "payments",
+                "qa-only",
+                List.of("gcr.io/team/tools/**"),
+                List.of("qa"),
+                0,
+                EnforcementMode.ENFORCE,
+                BreakglassMode.ALLOW,
+                BackendUnavailableMode.DENY));
+  }
+
+  @Test
+  void foldsOldSpellingsAndJoinsAuthorityNamesWithoutRepeats() {
+    ImageSecurityPolicy resource =
+        isp(
+            """
+            imageWhitelist: [gcr.io/old/*]
+            imageAllowlist: [gcr.io/new/*]
+            attestationAuthorityName: qa
+            attestationAuthorityNames: [security, qa, release]
+            requiredAttestations: 2
+            enforcementMode: DryRun
+            breakglass: Deny
+            onBackendUnavailable: Allow
+            """);
+
+    Policy policy = PolicyMapper.toPolicy(resource);
+
+    assertThat(policy.allowlistPatterns()).containsExactly("gcr.io/new/*", "gcr.io/old/*");
+    assertThat(policy.authorityNames()).containsExactly("qa", "security", "release");
+    assertThat(policy.requiredAttestations()).isEqualTo(2);
+    assertThat(policy.enforcementMode()).isEqualTo(EnforcementMode.DRY_RUN);
+    assertThat(policy.breakglass()).isEqualTo(BreakglassMode.DENY);
+    assertThat(policy.onBackendUnavailable()).isEqualTo(BackendUnavailableMode.ALLOW);
+  }
+
+  @Test
+  void enforcesTooManyRequiredAttestationsAsAllOfThem() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                attestationAuthorityNames: [qa, security]
+                requiredAttestations: 5
+                """));
+
+    assertThat(policy.requiredAttestations()).isZero();
+    assertThat(policy.requiredCount()).isEqualTo(2);
+  }
+
+  @Test
+  void mapsVulnerabilityRequirements() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                attestationAuthorityName: qa
+                packageVulnerabilityRequirements:
+                  maximumSeverity: HIGH
+                  maximumFixUnavailableSeverity: BLOCK_ALL
+                  allowlistCVEs:
+                  - providers/goog-vulnz/notes/CVE-2017-1000082
+                  - CVE-2017-1000081
+                """));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.HIGH,
+                SeverityLimit.BLOCK_ALL,
+                List.of("providers/goog-vulnz/notes/CVE-2017-1000082", "CVE-2017-1000081")));
+  }
+
+  @Test
+  void mapsOlderKritisSpellingsOfVulnerabilityRequirements() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                packageVulnerabilityRequirements:
+                  maximumSeverity: MEDIUM
+                  maximumFixNotAvailableSeverity: LOW
+                  allowlistCVEs: [CVE-2017-1000081]
+                  whitelistCVEs: [providers/goog-vulnz/notes/CVE-2017-1000082]
+                """));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.MEDIUM,
+                SeverityLimit.LOW,
+                List.of("CVE-2017-1000081", "providers/goog-vulnz/notes/CVE-2017-1000082")));
+  }
+
+  @Test
+  void appliesKritisDefaultsToUnsetVulnerabilityLimits() {
+    Policy policy = PolicyMapper.toPolicy(isp("packageVulnerabilityRequirements: {}"));
+
+    assertThat(policy.vulnerabilityRequirements())
+        .contains(
+            new VulnerabilityRequirements(
+                SeverityLimit.CRITICAL, SeverityLimit.ALLOW_ALL, List.of()));
+  }
+
+  @Test
+  void checksNoVulnerabilitiesWhenThePolicyNamesNoRequirements() {
+    assertThat(
+            PolicyMapper.toPolicy(isp("attestationAuthorityName: qa")).vulnerabilityRequirements())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Severity.class)
+  void mapsEveryManifestSeverityToTheEngineLimitOfTheSameName(Severity severity) {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                packageVulnerabilityRequirements:
+                  maximumSeverity: %s
+                  maximumFixUnavailableSeverity: %s
+                """
+                    .formatted(severity, severity)));
+
+    VulnerabilityRequirements requirements = policy.vulnerabilityRequirements().orElseThrow();
+    assertThat(requirements.maximumSeverity().name()).isEqualTo(severity.name());
+    assertThat(requirements.maximumFixUnavailableSeverity().name()).isEqualTo(severity.name());
+  }
+
+  @Test
+  void mapsGenericAttestationPolicyPatternsFromBothSpellings() {
+    GenericAttestationPolicy resource =
+        serialization.unmarshal(
+            """
+            apiVersion: kritis.grafeas.io/v1beta1
+            kind: GenericAttestationPolicy
+            metadata: {name: signed, namespace: payments}
+            spec:
+              attestationAuthorityNames: [qa]
+              admissionAllowlistPatterns: [{namePattern: gcr.io/a/*}]
+              admissionWhitelistPatterns: [{namePattern: gcr.io/b/**}]
+            """,
+            GenericAttestationPolicy.class);
+
+    Policy policy = PolicyMapper.toPolicy(resource);
+
+    assertThat(policy.kind()).isEqualTo(PolicyKind.GENERIC_ATTESTATION_POLICY);
+    assertThat(policy.qualifiedName()).isEqualTo("payments/signed");
+    assertThat(policy.allowlistPatterns()).containsExactly("gcr.io/a/*", "gcr.io/b/**");
+    assertThat(policy.authorityNames()).containsExactly("qa");
+    assertThat(policy.enforcementMode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(policy.vulnerabilityRequirements()).isEmpty();
+  }
+
+  private ImageSecurityPolicy isp(String spec) {
+    String yaml =
+        "apiVersion: kritis.grafeas.io/v1beta1\n"
+            + "kind: ImageSecurityPolicy\n"
+            + "metadata: {name: qa-only, namespace: payments}\n"
+            + "spec:\n"
+            + spec.indent(2);
+    return serialization.unmarshal(yaml, ImageSecurityPolicy.class);
+  }
+}
