@@ -31,12 +31,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The built server, killed with SIGKILL while clients create occurrences, keeps every occurrence it
- * acknowledged once restarted on the same embedded store.
+ * acknowledged once restarted on the same store, embedded or PostgreSQL (the build's throwaway
+ * server; a note of its own per run, as other tests share that database).
  */
 class GrafeasServerDurabilityIT {
 
@@ -62,10 +64,11 @@ class GrafeasServerDurabilityIT {
     }
   }
 
-  @Test
-  void keepsEveryAcknowledgedOccurrenceAfterSigkill() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "postgresql"})
+  void keepsEveryAcknowledgedOccurrenceAfterSigkill(String store) throws Exception {
     int port = freePort();
-    Process first = start(port, "first.log");
+    Process first = start(store, port, "first.log");
     GrafeasGrpc.GrafeasBlockingStub grafeas = connect(port);
     Note note =
         grafeas
@@ -73,7 +76,7 @@ class GrafeasServerDurabilityIT {
             .createNote(
                 CreateNoteRequest.newBuilder()
                     .setParent("projects/image-signing")
-                    .setNoteId("qa")
+                    .setNoteId("sigkill-" + store + "-" + System.nanoTime())
                     .setNote(Note.newBuilder().setAttestation(AttestationNote.getDefaultInstance()))
                     .build());
     Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -88,7 +91,7 @@ class GrafeasServerDurabilityIT {
     first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     writers.shutdown();
     assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    start(port, "second.log");
+    start(store, port, "second.log");
     GrafeasGrpc.GrafeasBlockingStub restarted = connect(port);
 
     List<String> missing = new ArrayList<>();
@@ -132,16 +135,23 @@ class GrafeasServerDurabilityIT {
     }
   }
 
-  private Process start(int port, String log) throws IOException {
+  private Process start(String store, int port, String log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve(log).toFile());
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("DIKAST_GRAFEAS_STORAGE_TYPE", store);
     builder
         .environment()
         .put("DIKAST_GRAFEAS_STORAGE_EMBEDDED_PATH", directory.resolve("data").toString());
+    builder
+        .environment()
+        .put(
+            "DIKAST_GRAFEAS_STORAGE_POSTGRESQL_JDBC_URL",
+            System.getProperty("dikast.test.postgresql.jdbc-url", ""));
+    builder.environment().put("DIKAST_GRAFEAS_STORAGE_POSTGRESQL_PASSWORD", "dikast");
     Process server = builder.start();
     servers.add(server);
     HttpClient http = HttpClient.newHttpClient();

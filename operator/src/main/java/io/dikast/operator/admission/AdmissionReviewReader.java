@@ -104,7 +104,13 @@ final class AdmissionReviewReader {
               + " but the request is for a "
               + request.getKind().getKind());
     }
-    return workload.inNamespaceIfAbsent(Objects.toString(request.getNamespace(), ""));
+    Workload placed = workload.inNamespaceIfAbsent(Objects.toString(request.getNamespace(), ""));
+    // Every checked kind is namespaced: without a namespace it would meet no policy and pass.
+    if (isBlank(placed.namespace())) {
+      throw new MalformedAdmissionReviewException(
+          "request names no namespace for its " + request.getKind().getKind());
+    }
+    return placed;
   }
 
   private static void requireEqual(String field, String expected, String actual) {

@@ -211,6 +211,14 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
+  void refusesAPodThatNamesNoNamespace() {
+    String body = AdmissionReviews.create("", "v1", "Pod").object(POD).json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .hasMessage("request names no namespace for its Pod");
+  }
+
+  @Test
   void refusesACreationWithoutObject() {
     String body = AdmissionReviews.create("", "v1", "Pod").namespace("payments").json();
 
