@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.engine.testing.Gpg;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;

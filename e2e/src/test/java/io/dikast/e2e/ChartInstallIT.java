@@ -5,6 +5,7 @@ import static io.dikast.e2e.ArticleStory.PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -52,7 +53,9 @@ class ChartInstallIT {
     cluster = testCluster;
     kubectl = cluster.kubectl();
     grafeas =
-        GrafeasServerProcess.start(SuiteSettings.fromEnvironment().grafeasJar(), cluster.workDir());
+        GrafeasServerProcess.of(SuiteSettings.fromEnvironment().grafeasJar())
+            .in(cluster.workDir())
+            .start();
     RenderedChart chart = RenderedChart.render(RELEASE, NAMESPACE, SHORT_LIVED_CERTIFICATES);
     port = WebhookEndpoint.freePort();
     install = ChartInstall.apply(cluster, chart, "https://localhost:" + port + "/validate");

@@ -4,6 +4,7 @@ import static io.dikast.e2e.ArticleStory.DECIDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,7 +55,9 @@ class FailoverIT {
     cluster = testCluster;
     kubectl = cluster.kubectl();
     grafeas =
-        GrafeasServerProcess.start(SuiteSettings.fromEnvironment().grafeasJar(), cluster.workDir());
+        GrafeasServerProcess.of(SuiteSettings.fromEnvironment().grafeasJar())
+            .in(cluster.workDir())
+            .start();
     chart = RenderedChart.render(RELEASE, NAMESPACE, Map.of());
     ports = List.of(WebhookEndpoint.freePort(), WebhookEndpoint.freePort());
     balancer = TcpBalancer.start(ports);

@@ -1,5 +1,6 @@
 package io.dikast.e2e;
 
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class LocalOperator implements AutoCloseable {
   private void startAll(String webhookName) {
     OperatorServiceAccount.install(cluster.admin());
     kubeconfig = OperatorServiceAccount.kubeconfig(cluster);
-    grafeas = GrafeasServerProcess.start(settings().grafeasJar(), cluster.workDir());
+    grafeas = GrafeasServerProcess.of(settings().grafeasJar()).in(cluster.workDir()).start();
     properties.put("dikast.grafeas.address", grafeas.address());
     endpoint = WebhookEndpoint.create(cluster.workDir());
     startOperator();
