@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dikast.cli.testing.Dikast;
 import io.dikast.cli.testing.Dikast.Run;
-import io.dikast.cli.testing.GrafeasServer;
 import io.dikast.cli.testing.TlsFiles;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +20,12 @@ class GrafeasTlsIT {
   @TempDir static Path dir;
 
   private static TlsFiles tls;
-  private static GrafeasServer server;
+  private static GrafeasServerProcess server;
 
   @BeforeAll
   static void startServer() {
     tls = TlsFiles.create(dir);
-    server = GrafeasServer.startWithTls(tls);
+    server = GrafeasServerProcess.built().tls(tls.serverCert(), tls.serverKey()).start();
   }
 
   @AfterAll

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.cli.testing.Dikast;
 import io.dikast.cli.testing.Dikast.Run;
-import io.dikast.cli.testing.GrafeasServer;
+import io.dikast.cli.testing.TestBearerToken;
 import io.dikast.engine.attestation.AtomicContainerSignature;
 import io.dikast.engine.attestation.Attestation;
 import io.dikast.engine.attestation.AttestationSignature;
@@ -18,8 +18,13 @@ import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.engine.testing.OpenSsl;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
+import io.grafeas.v1.GetOccurrenceRequest;
+import io.grafeas.v1.GrafeasGrpc;
 import io.grafeas.v1.NoteKind;
 import io.grafeas.v1.Occurrence;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +51,7 @@ class SignAndUploadIT {
   private static final String NOTE = "projects/image-signing/notes/qa";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static GrafeasServer server;
+  private static GrafeasServerProcess server;
   private static Gpg gpg;
   private static String fingerprint;
   private static OpenSsl openSsl;
@@ -58,7 +63,7 @@ class SignAndUploadIT {
 
   @BeforeAll
   static void startServerAndMakeKeys() throws IOException {
-    server = GrafeasServer.start(TOKEN);
+    server = GrafeasServerProcess.built().token(TOKEN).start();
     tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
     gpg = Gpg.start();
     fingerprint = gpg.generateKey("QA <qa@example.com>");
@@ -312,10 +317,22 @@ class SignAndUploadIT {
     return verifyUpload(run, KeyParser.parsePkix(null, publicKeyPem, algorithm));
   }
 
+  private static Occurrence occurrence(String name) {
+    ManagedChannel channel = NettyChannelBuilder.forTarget(server.address()).usePlaintext().build();
+    try {
+      return GrafeasGrpc.newBlockingStub(channel)
+          .withCallCredentials(new TestBearerToken(TOKEN))
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .getOccurrence(GetOccurrenceRequest.newBuilder().setName(name).build());
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
   // Reads the occurrence back over gRPC and checks it as the webhook would.
   private static Verification verifyUpload(Run run, TrustedKey key) throws IOException {
     String name = occurrenceName(run.out());
-    Occurrence occurrence = server.occurrence(name, TOKEN);
+    Occurrence occurrence = occurrence(name);
     assertThat(occurrence.getResourceUri()).isEqualTo("https://" + IMAGE);
     assertThat(occurrence.getNoteName()).isEqualTo(NOTE);
     assertThat(occurrence.getKind()).isEqualTo(NoteKind.ATTESTATION);

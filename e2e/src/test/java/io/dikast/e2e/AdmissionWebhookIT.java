@@ -3,8 +3,6 @@ package io.dikast.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dikast.engine.testing.Gpg;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,52 +30,27 @@ class AdmissionWebhookIT {
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
-  private static Gpg gpg;
-  private static String qaFingerprint;
-  private static Path operatorKubeconfig;
-  private static GrafeasServerProcess grafeas;
-  private static WebhookEndpoint endpoint;
-  private static OperatorProcess operator;
-  private static WebhookRegistration webhook;
-  private static TestNamespace checked;
+  private static LocalOperator local;
   private static ArticleStory story;
+  private static TestNamespace checked;
 
   @BeforeAll
   static void startGrafeasAndOperator(TestCluster testCluster) {
     cluster = testCluster;
     kubectl = cluster.kubectl();
-    gpg = Gpg.start();
-    qaFingerprint = gpg.generateKey("qa_bob@example.com");
-    OperatorServiceAccount.install(cluster.admin());
-    operatorKubeconfig = OperatorServiceAccount.kubeconfig(cluster);
-    grafeas = GrafeasServerProcess.start(settings().grafeasJar(), cluster.workDir());
-    endpoint = WebhookEndpoint.create(cluster.workDir());
-    operator = startOperator();
-    webhook = WebhookRegistration.register(kubectl, "dikast-e2e", endpoint);
-    story = new ArticleStory(cluster, grafeas, gpg, qaFingerprint);
+    local =
+        LocalOperator.start(
+            cluster,
+            "dikast-e2e",
+            // A denial is remembered this long; the story's second apply must see the upload.
+            Map.of("dikast.cache.negative-ttl", "1s"));
+    story = ArticleStory.start(cluster, local.grafeas());
     checked = policyNamespace("checked", "qa-checked");
   }
 
   @AfterAll
   static void stopAll() {
-    RuntimeException failure = null;
-    for (AutoCloseable resource : new AutoCloseable[] {checked, webhook, operator, grafeas, gpg}) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        // Keep closing: a process left running would outlive the suite.
-        if (failure == null) {
-          failure = new IllegalStateException("cannot close " + resource, e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(checked, local, story);
   }
 
   @Test
@@ -218,7 +191,7 @@ class AdmissionWebhookIT {
 
   @Test
   void refusesPodsWhileTheOperatorIsDownAndDecidesAgainOnceItIsBack() {
-    operator.kill();
+    local.killOperator();
     try {
       Kubectl.Result refused = kubectl.apply(checked.name(), pod("while-down", UNATTESTED));
 
@@ -229,36 +202,18 @@ class AdmissionWebhookIT {
                   + " occurred: failed calling webhook \""
                   + WEBHOOK
                   + "\": Post \""
-                  + endpoint.url("/validate")
+                  + local.endpoint().url("/validate")
                   + "?timeout=10s\": dial tcp 127.0.0.1:"
-                  + endpoint.port()
+                  + local.endpoint().port()
                   + ": connect: connection refused\n");
     } finally {
-      operator = startOperator();
+      local.startOperator();
     }
 
     Kubectl.Result decided = kubectl.apply(checked.name(), pod("while-down", UNATTESTED));
 
     assertThat(decided.exitCode()).isEqualTo(1);
     assertThat(decided.stderr()).isEqualTo(refusal(checked, UNATTESTED));
-  }
-
-  private static OperatorProcess startOperator() {
-    return OperatorProcess.start(
-        settings().operatorJar(),
-        operatorKubeconfig,
-        cluster.workDir(),
-        endpoint,
-        Map.of(
-            "dikast.grafeas.address",
-            grafeas.address(),
-            // A denial is remembered this long; the story's second apply must see the upload.
-            "dikast.cache.negative-ttl",
-            "1s"));
-  }
-
-  private static SuiteSettings settings() {
-    return SuiteSettings.fromEnvironment();
   }
 
   private static String paymentProcessor() {

@@ -4,7 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.engine.testing.Gpg;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -13,12 +17,13 @@ import java.util.Map;
  * The seed article's steps against one Grafeas server and API server: QA's note, authority and
  * policy in a namespace, the clear-signed upload, and the pod and the refusal kubectl prints.
  */
-final class ArticleStory {
+final class ArticleStory implements AutoCloseable {
 
   static final String PAYMENT =
       "gcr.io/hightowerlabs/payment@sha256:"
           + "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887";
   static final Duration DECIDED = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestCluster cluster;
   private final Kubectl kubectl;
@@ -27,13 +32,25 @@ final class ArticleStory {
   private final Gpg gpg;
   private final String qaFingerprint;
 
-  ArticleStory(TestCluster cluster, GrafeasServerProcess grafeas, Gpg gpg, String qaFingerprint) {
+  private ArticleStory(
+      TestCluster cluster, GrafeasServerProcess grafeas, Gpg gpg, String qaFingerprint) {
     this.cluster = cluster;
     this.kubectl = cluster.kubectl();
     this.curl = new Curl(cluster.workDir());
     this.grafeas = grafeas;
     this.gpg = gpg;
     this.qaFingerprint = qaFingerprint;
+  }
+
+  /** The story told against {@code grafeas}, with QA's key generated in a fresh GNUPGHOME. */
+  static ArticleStory start(TestCluster cluster, GrafeasServerProcess grafeas) {
+    Gpg gpg = Gpg.start();
+    try {
+      return new ArticleStory(cluster, grafeas, gpg, gpg.generateKey("qa_bob@example.com"));
+    } catch (RuntimeException e) {
+      gpg.close();
+      throw e;
+    }
   }
 
   /**
@@ -86,9 +103,9 @@ final class ArticleStory {
   /**
    * The article's step 4: {@code gpg --clearsign} of the digest text, the occurrence written as its
    * heredoc writes it (the signature's line breaks raw inside the JSON string), {@code curl -X POST
-   * … -d @occurrence.json}.
+   * … -d @occurrence.json}; returns the occurrence's name.
    */
-  void uploadClearSignedAttestation(String noteId, String image) {
+  String uploadClearSignedAttestation(String noteId, String image) {
     String signature = gpg.clearSign(qaFingerprint, image + "\n");
     String occurrence =
         """
@@ -111,6 +128,15 @@ final class ArticleStory {
             "occurrence.json",
             occurrence);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return occurrenceName(response.body());
+  }
+
+  private static String occurrenceName(String body) {
+    try {
+      return JSON.readTree(body).path("name").asText();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String pod(String name, String image) {
@@ -143,5 +169,10 @@ final class ArticleStory {
         + "\" denied the request: "
         + denial(namespace, image)
         + "\n";
+  }
+
+  @Override
+  public void close() {
+    gpg.close();
   }
 }

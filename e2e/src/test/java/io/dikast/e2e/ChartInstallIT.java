@@ -5,7 +5,7 @@ import static io.dikast.e2e.ArticleStory.PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dikast.engine.testing.Gpg;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -42,7 +42,6 @@ class ChartInstallIT {
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
-  private static Gpg gpg;
   private static GrafeasServerProcess grafeas;
   private static ChartInstall install;
   private static OperatorProcess operator;
@@ -53,10 +52,10 @@ class ChartInstallIT {
   static void installTheChart(TestCluster testCluster) {
     cluster = testCluster;
     kubectl = cluster.kubectl();
-    gpg = Gpg.start();
-    String qaFingerprint = gpg.generateKey("qa_bob@example.com");
     grafeas =
-        GrafeasServerProcess.start(SuiteSettings.fromEnvironment().grafeasJar(), cluster.workDir());
+        GrafeasServerProcess.of(SuiteSettings.fromEnvironment().grafeasJar())
+            .in(cluster.workDir())
+            .start();
     RenderedChart chart = RenderedChart.render(RELEASE, NAMESPACE, SHORT_LIVED_CERTIFICATES);
     port = WebhookEndpoint.freePort();
     install = ChartInstall.apply(cluster, chart, "https://localhost:" + port + "/validate");
@@ -69,29 +68,12 @@ class ChartInstallIT {
             port,
             localReplica(grafeas, "dikast-chart-operator-0"),
             testTimings());
-    story = new ArticleStory(cluster, grafeas, gpg, qaFingerprint);
+    story = ArticleStory.start(cluster, grafeas);
   }
 
   @AfterAll
   static void uninstall() {
-    RuntimeException failure = null;
-    for (AutoCloseable resource : new AutoCloseable[] {install, operator, grafeas, gpg}) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        // Keep closing: a webhook configuration left behind would fail later tests' workloads.
-        if (failure == null) {
-          failure = new IllegalStateException("cannot close " + resource, e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(install, operator, grafeas, story);
   }
 
   /**

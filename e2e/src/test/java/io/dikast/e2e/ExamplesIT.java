@@ -34,35 +34,22 @@ class ExamplesIT {
       List.of("allowlist", "break-glass", "multi-authority", "payment-processor", "pkix-keys");
 
   private static TestCluster cluster;
-  private static GrafeasServerProcess grafeas;
-  private static OperatorProcess operator;
-  private static WebhookRegistration webhook;
+  private static LocalOperator local;
 
   @BeforeAll
   static void startGrafeasAndOperator(TestCluster testCluster) {
     cluster = testCluster;
-    OperatorServiceAccount.install(cluster.admin());
-    SuiteSettings settings = SuiteSettings.fromEnvironment();
-    grafeas = GrafeasServerProcess.start(settings.grafeasJar(), cluster.workDir());
-    WebhookEndpoint endpoint = WebhookEndpoint.create(cluster.workDir());
-    operator =
-        OperatorProcess.start(
-            settings.operatorJar(),
-            OperatorServiceAccount.kubeconfig(cluster),
-            cluster.workDir(),
-            endpoint,
+    local =
+        LocalOperator.start(
+            cluster,
+            "dikast-e2e-examples",
             // The READMEs sign right after a denial; a cluster would remember it for 30 s.
-            Map.of("dikast.grafeas.address", grafeas.address(), "dikast.cache.negative-ttl", "0s"));
-    webhook = WebhookRegistration.register(cluster.kubectl(), "dikast-e2e-examples", endpoint);
+            Map.of("dikast.cache.negative-ttl", "0s"));
   }
 
   @AfterAll
-  static void stopAll() throws Exception {
-    try (AutoCloseable g = grafeas;
-        AutoCloseable o = operator;
-        AutoCloseable w = webhook) {
-      // Closed in reverse order: the webhook first, so nothing calls a stopped operator.
-    }
+  static void stopAll() {
+    local.close();
   }
 
   static List<String> examples() {
@@ -104,8 +91,8 @@ class ExamplesIT {
               .redirectOutput(output.toFile());
       Map<String, String> environment = bash.environment();
       environment.put("NS", namespace.name());
-      environment.put("GRAFEAS_URL", grafeas.restUrl());
-      environment.put("DIKAST_GRAFEAS", grafeas.address());
+      environment.put("GRAFEAS_URL", local.grafeas().restUrl());
+      environment.put("DIKAST_GRAFEAS", local.grafeas().address());
       environment.put("KUBECONFIG", cluster.kubeconfig().toString());
       environment.put("GNUPGHOME", gnupgHome.toString());
       environment.put("PATH", path());

@@ -4,7 +4,7 @@ import static io.dikast.e2e.ArticleStory.DECIDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dikast.engine.testing.Gpg;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +41,6 @@ class FailoverIT {
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
-  private static Gpg gpg;
   private static GrafeasServerProcess grafeas;
   private static RenderedChart chart;
   private static ChartInstall install;
@@ -55,38 +54,21 @@ class FailoverIT {
   static void installTheChartBehindABalancer(TestCluster testCluster) {
     cluster = testCluster;
     kubectl = cluster.kubectl();
-    gpg = Gpg.start();
-    String qaFingerprint = gpg.generateKey("qa_bob@example.com");
     grafeas =
-        GrafeasServerProcess.start(SuiteSettings.fromEnvironment().grafeasJar(), cluster.workDir());
+        GrafeasServerProcess.of(SuiteSettings.fromEnvironment().grafeasJar())
+            .in(cluster.workDir())
+            .start();
     chart = RenderedChart.render(RELEASE, NAMESPACE, Map.of());
     ports = List.of(WebhookEndpoint.freePort(), WebhookEndpoint.freePort());
     balancer = TcpBalancer.start(ports);
     install =
         ChartInstall.apply(cluster, chart, "https://localhost:" + balancer.port() + "/validate");
-    story = new ArticleStory(cluster, grafeas, gpg, qaFingerprint);
+    story = ArticleStory.start(cluster, grafeas);
   }
 
   @AfterAll
   static void uninstall() {
-    RuntimeException failure = null;
-    for (AutoCloseable resource : new AutoCloseable[] {install, balancer, grafeas, gpg}) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        // Keep closing: a webhook configuration left behind would fail later tests' workloads.
-        if (failure == null) {
-          failure = new IllegalStateException("cannot close " + resource, e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(install, balancer, grafeas, story);
   }
 
   @BeforeEach

@@ -4,13 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dikast.engine.testing.Gpg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,85 +24,56 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClusterExtension.class)
 class VerifyClusterIT {
 
-  private static final String PAYMENT =
-      "gcr.io/hightowerlabs/payment@sha256:"
-          + "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887";
+  private static final String PAYMENT = ArticleStory.PAYMENT;
+  private static final String NOTE_ID = "qa-verify";
   private static final String WEBHOOK = "images.dikast.io";
-  private static final Duration DECIDED = Duration.ofSeconds(60);
   private static final Path LAUNCHER =
       Path.of(System.getProperty("dikast.e2e.cli", "../cli/target/dikast/bin/dikast"))
           .toAbsolutePath();
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
-  private static Curl curl;
-  private static Gpg gpg;
-  private static String qaFingerprint;
-  private static GrafeasServerProcess grafeas;
-  private static WebhookEndpoint endpoint;
-  private static OperatorProcess operator;
-  private static WebhookRegistration webhook;
+  private static LocalOperator local;
+  private static ArticleStory story;
 
   @BeforeAll
   static void startGrafeasAndOperator(TestCluster testCluster) {
     cluster = testCluster;
     kubectl = cluster.kubectl();
-    curl = new Curl(cluster.workDir());
-    gpg = Gpg.start();
-    qaFingerprint = gpg.generateKey("qa_bob@example.com");
-    OperatorServiceAccount.install(cluster.admin());
-    SuiteSettings settings = SuiteSettings.fromEnvironment();
-    grafeas = GrafeasServerProcess.start(settings.grafeasJar(), cluster.workDir());
-    endpoint = WebhookEndpoint.create(cluster.workDir());
-    operator =
-        OperatorProcess.start(
-            settings.operatorJar(),
-            OperatorServiceAccount.kubeconfig(cluster),
-            cluster.workDir(),
-            endpoint,
-            Map.of("dikast.grafeas.address", grafeas.address(), "dikast.cache.negative-ttl", "1s"));
-    webhook = WebhookRegistration.register(kubectl, "dikast-verify-e2e", endpoint);
+    local =
+        LocalOperator.start(
+            cluster, "dikast-verify-e2e", Map.of("dikast.cache.negative-ttl", "1s"));
+    story = ArticleStory.start(cluster, local.grafeas());
   }
 
   @AfterAll
-  static void stopAll() throws Exception {
-    for (AutoCloseable resource : new AutoCloseable[] {webhook, operator, grafeas, gpg}) {
-      if (resource != null) {
-        resource.close();
-      }
-    }
+  static void stopAll() {
+    Closeables.closeAll(local, story);
   }
 
   @Test
   void saysWhatTheWebhookSaysBeforeAndAfterTheAttestation() throws Exception {
-    try (TestNamespace payments = policyNamespace()) {
+    try (TestNamespace payments =
+        story.policyNamespace("verify", NOTE_ID, WebhookRegistration.CHECKED)) {
       Path manifest = Files.writeString(cluster.workDir().resolve("verify-pod.yaml"), pod());
 
       Kubectl.Result refused = kubectl.apply(payments.name(), pod());
       Cli denied = verifyCluster(manifest, payments.name());
 
-      String denial =
-          "image "
-              + PAYMENT
-              + " denied by ImageSecurityPolicy "
-              + payments.name()
-              + "/qa-only: no valid attestation by authority qa (qa: no attestation occurrence"
-              + " for this digest)";
-      assertThat(refused.stderr())
-          .isEqualTo(
-              "Error from server (Forbidden): error when creating \"STDIN\": admission webhook \""
-                  + WEBHOOK
-                  + "\" denied the request: "
-                  + denial
-                  + "\n");
+      assertThat(refused.stderr()).isEqualTo(ArticleStory.refusal(WEBHOOK, payments, PAYMENT));
       assertThat(denied.exitCode()).as(denied.err()).isEqualTo(1);
       assertThat(denied.out())
-          .isEqualTo("Pod " + payments.name() + "/payment-processor: denied\n  " + denial + "\n");
+          .isEqualTo(
+              "Pod "
+                  + payments.name()
+                  + "/payment-processor: denied\n  "
+                  + ArticleStory.denial(payments, PAYMENT)
+                  + "\n");
 
-      uploadClearSignedAttestation();
+      story.uploadClearSignedAttestation(NOTE_ID, PAYMENT);
 
       await()
-          .atMost(DECIDED)
+          .atMost(ArticleStory.DECIDED)
           .untilAsserted(
               () ->
                   assertThat(verifyCluster(manifest, payments.name()).out())
@@ -126,9 +94,9 @@ class VerifyClusterIT {
                 "verify",
                 "--cluster",
                 "--operator",
-                "127.0.0.1:" + endpoint.port(),
+                "127.0.0.1:" + local.endpoint().port(),
                 "--operator-ca",
-                endpoint.certificate().certificate().toString(),
+                local.endpoint().certificate().certificate().toString(),
                 "-f",
                 manifest.toString(),
                 "--namespace",
@@ -151,84 +119,7 @@ class VerifyClusterIT {
     }
   }
 
-  private static TestNamespace policyNamespace() {
-    TestNamespace namespace =
-        TestNamespace.create(cluster.admin(), "verify", WebhookRegistration.CHECKED);
-    Curl.Response note =
-        curl.post(
-            grafeas.restUrl() + "/v1alpha1/projects/image-signing/notes?noteId=qa-verify",
-            "note.json",
-            "{\"attestationAuthority\": {\"hint\": {\"humanReadableName\": \"qa\"}}}");
-    assertThat(note.status()).as(note.body()).isEqualTo(200);
-    String armored = gpg.exportPublicKey(qaFingerprint);
-    String resources =
-        """
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: AttestationAuthority
-        metadata:
-          name: qa
-        spec:
-          noteReference: projects/image-signing/notes/qa-verify
-          publicKeys:
-          - keyType: PGP
-            keyId: %s
-            asciiArmoredPgpPublicKey: %s
-        ---
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: ImageSecurityPolicy
-        metadata:
-          name: qa-only
-        spec:
-          attestationAuthorityNames: [qa]
-        """
-            .formatted(qaFingerprint, Base64.getEncoder().encodeToString(armored.getBytes(UTF_8)));
-    assertThat(kubectl.apply(namespace.name(), resources).stderr()).isEmpty();
-    await()
-        .atMost(DECIDED)
-        .until(
-            () ->
-                kubectl
-                    .readyCondition(namespace.name(), "isp/qa-only")
-                    .equals("True AuthoritiesReady"));
-    return namespace;
-  }
-
-  private static void uploadClearSignedAttestation() {
-    String signature = gpg.clearSign(qaFingerprint, PAYMENT + "\n");
-    String occurrence =
-        """
-        {
-        "resourceUrl": "%s",
-        "noteName": "projects/image-signing/notes/qa-verify",
-        "attestation": {
-        "pgpSignedAttestation": {
-        "signature": "%s",
-        "contentType": "application/vnd.gcr.image.url.v1",
-        "pgpKeyId": "%s"
-        }
-        }
-        }
-        """
-            .formatted(PAYMENT, signature.strip(), qaFingerprint);
-    Curl.Response response =
-        curl.post(
-            grafeas.restUrl() + "/v1alpha1/projects/image-signing/occurrences",
-            "occurrence.json",
-            occurrence);
-    assertThat(response.status()).as(response.body()).isEqualTo(200);
-  }
-
   private static String pod() {
-    return """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: payment-processor
-        spec:
-          containers:
-          - name: payment-processor
-            image: %s
-        """
-        .formatted(PAYMENT);
+    return ArticleStory.pod("payment-processor", PAYMENT);
   }
 }

@@ -6,6 +6,7 @@ import io.dikast.cli.grafeas.NoteName;
 import io.dikast.cli.output.OutputOptions;
 import io.dikast.engine.attestation.AtomicContainerSignature;
 import io.dikast.engine.image.ImageReference;
+import io.dikast.verifier.grafeas.AttestationOccurrences;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,7 +93,7 @@ public final class AttestCommand implements Callable<Integer> {
         grafeas,
         output,
         project,
-        AttestationUpload.occurrence(
-            pinned, noteName, signed, signatureBytes, publicKeyId.strip()));
+        AttestationOccurrences.of(
+            noteName.toString(), pinned, signed, signatureBytes, publicKeyId.strip()));
   }
 }

@@ -1,6 +1,5 @@
 package io.dikast.cli.sign;
 
-import com.google.protobuf.ByteString;
 import io.dikast.cli.ExitCode;
 import io.dikast.cli.grafeas.GrafeasClient;
 import io.dikast.cli.grafeas.GrafeasOptions;
@@ -8,11 +7,7 @@ import io.dikast.cli.grafeas.NoteName;
 import io.dikast.cli.output.OutputOptions;
 import io.dikast.cli.output.Printer;
 import io.dikast.cli.output.Progress;
-import io.dikast.engine.image.ImageReference;
-import io.grafeas.v1.AttestationOccurrence;
-import io.grafeas.v1.NoteKind;
 import io.grafeas.v1.Occurrence;
-import io.grafeas.v1.Signature;
 import picocli.CommandLine;
 
 /** Files a signed payload as an ATTESTATION occurrence on the image's resource URI. */
@@ -23,22 +18,6 @@ final class AttestationUpload {
       String occurrence, String image, String resourceUri, String note, String publicKeyId) {}
 
   private AttestationUpload() {}
-
-  static Occurrence occurrence(
-      ImageReference image, NoteName note, byte[] payload, byte[] signature, String keyId) {
-    return Occurrence.newBuilder()
-        .setResourceUri(image.resourceUri())
-        .setNoteName(note.toString())
-        .setKind(NoteKind.ATTESTATION)
-        .setAttestation(
-            AttestationOccurrence.newBuilder()
-                .setSerializedPayload(ByteString.copyFrom(payload))
-                .addSignatures(
-                    Signature.newBuilder()
-                        .setSignature(ByteString.copyFrom(signature))
-                        .setPublicKeyId(keyId)))
-        .build();
-  }
 
   /**
    * @param project the project the occurrence is filed under; null for the note's project

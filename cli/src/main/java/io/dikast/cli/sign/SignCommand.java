@@ -13,6 +13,7 @@ import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyType;
 import io.dikast.engine.signing.SigningKey;
+import io.dikast.verifier.grafeas.AttestationOccurrences;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -138,8 +139,8 @@ public final class SignCommand implements Callable<Integer> {
         grafeas,
         output,
         project,
-        AttestationUpload.occurrence(
-            pinned, noteName, payload, signature, signingKey.publicKeyId()));
+        AttestationOccurrences.of(
+            noteName.toString(), pinned, payload, signature, signingKey.publicKeyId()));
   }
 
   private static <T> T required(T value, String option) {

@@ -5,11 +5,11 @@ import io.grpc.Metadata;
 import java.util.concurrent.Executor;
 
 /** The test's own bearer token, so reading back never depends on the code under test. */
-final class TestBearerToken extends CallCredentials {
+public final class TestBearerToken extends CallCredentials {
 
   private final String token;
 
-  TestBearerToken(String token) {
+  public TestBearerToken(String token) {
     this.token = token;
   }
 

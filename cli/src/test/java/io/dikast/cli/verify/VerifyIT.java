@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.cli.testing.ClosedPort;
 import io.dikast.cli.testing.Dikast;
 import io.dikast.cli.testing.Dikast.Run;
-import io.dikast.cli.testing.GrafeasServer;
 import io.dikast.engine.testing.OpenSsl;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class VerifyIT {
   private static final String NOTE = "projects/image-signing/notes/qa";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static GrafeasServer server;
+  private static GrafeasServerProcess server;
   private static OpenSsl openSsl;
   private static Path tokenFile;
   private static Path policies;
@@ -41,7 +41,7 @@ class VerifyIT {
 
   @BeforeAll
   static void signOneImage() throws IOException {
-    server = GrafeasServer.start(TOKEN);
+    server = GrafeasServerProcess.built().token(TOKEN).start();
     tokenFile = Files.writeString(dir.resolve("token"), TOKEN);
     openSsl = OpenSsl.start();
     OpenSsl.Key key = openSsl.ecKey("P-256");

@@ -74,11 +74,6 @@ public final class PgpSigningKey implements SigningKey {
   }
 
   @Override
-  public String publicKeyId() {
-    return trustedKey.keyId();
-  }
-
-  @Override
   public TrustedKey trustedKey() {
     return trustedKey;
   }

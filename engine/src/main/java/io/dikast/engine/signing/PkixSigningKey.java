@@ -79,11 +79,6 @@ public final class PkixSigningKey implements SigningKey {
   }
 
   @Override
-  public String publicKeyId() {
-    return trustedKey.keyId();
-  }
-
-  @Override
   public TrustedKey trustedKey() {
     return trustedKey;
   }

@@ -18,6 +18,7 @@ import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.VulnerabilityResolver;
+import io.dikast.verifier.grafeas.AttestationOccurrences;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.grpc.Deadline;
@@ -153,8 +154,9 @@ public class PolicySigner {
     }
     try {
       uploader.upload(
-          SignedOccurrence.project(authority.noteName()),
-          SignedOccurrence.of(authority.noteName(), image, payload, signature, key.publicKeyId()));
+          project(authority.noteName()),
+          AttestationOccurrences.of(
+              authority.noteName(), image, payload, signature, key.publicKeyId()));
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
           || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
@@ -162,5 +164,10 @@ public class PolicySigner {
       }
       throw e;
     }
+  }
+
+  /** The project of {@code projects/P/notes/N}: the occurrence lives beside its note. */
+  private static String project(String noteName) {
+    return noteName.substring(0, noteName.indexOf("/notes/"));
   }
 }

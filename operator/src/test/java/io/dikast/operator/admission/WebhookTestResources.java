@@ -1,6 +1,6 @@
 package io.dikast.operator.admission;
 
-import io.dikast.operator.grafeas.GrafeasServerProcess;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public class WebhookTestResources implements QuarkusTestResourceLifecycleManager
   @Override
   public Map<String, String> start() {
     certificate = SelfSignedCertificate.generate();
-    grafeas = GrafeasServerProcess.start();
+    grafeas = GrafeasServerProcess.built().start();
     return Map.of(
         "quarkus.tls.key-store.pem.0.cert", certificate.certificate().toString(),
         "quarkus.tls.key-store.pem.0.key", certificate.privateKey().toString(),

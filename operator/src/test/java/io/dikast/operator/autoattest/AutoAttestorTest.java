@@ -18,8 +18,8 @@ import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.ContainerType;
 import io.dikast.engine.workload.Workload;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.dikast.operator.grafeas.GrafeasClients;
-import io.dikast.operator.grafeas.GrafeasServerProcess;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
@@ -92,7 +92,7 @@ class AutoAttestorTest {
 
   @BeforeAll
   static void seedGrafeas() throws Exception {
-    grafeas = GrafeasServerProcess.start();
+    grafeas = GrafeasServerProcess.built().start();
     channel = ManagedChannelBuilder.forTarget(grafeas.address()).usePlaintext().build();
     stub = GrafeasGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     stub.createNote(

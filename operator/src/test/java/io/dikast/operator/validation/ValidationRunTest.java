@@ -14,8 +14,8 @@ import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.testing.JcaEcSigner;
+import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.dikast.operator.grafeas.GrafeasClients;
-import io.dikast.operator.grafeas.GrafeasServerProcess;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.metrics.ValidationMetrics;
 import io.dikast.operator.policyset.PolicySetView;
@@ -95,7 +95,7 @@ class ValidationRunTest {
 
   @BeforeAll
   static void startGrafeas() throws Exception {
-    grafeas = GrafeasServerProcess.start();
+    grafeas = GrafeasServerProcess.built().start();
     channel = ManagedChannelBuilder.forTarget(grafeas.address()).usePlaintext().build();
     signer = GrafeasGrpc.newBlockingStub(channel);
     signer

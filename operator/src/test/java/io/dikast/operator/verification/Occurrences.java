@@ -2,12 +2,9 @@ package io.dikast.operator.verification;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.google.protobuf.ByteString;
 import io.dikast.engine.image.ImageReference;
-import io.grafeas.v1.AttestationOccurrence;
-import io.grafeas.v1.NoteKind;
+import io.dikast.verifier.grafeas.AttestationOccurrences;
 import io.grafeas.v1.Occurrence;
-import io.grafeas.v1.Signature;
 
 /** Grafeas v1 attestation occurrences as signers upload them. */
 public final class Occurrences {
@@ -26,18 +23,8 @@ public final class Occurrences {
 
   public static Occurrence attestation(
       String noteName, ImageReference image, byte[] payload, byte[] signature, String keyId) {
-    return Occurrence.newBuilder()
+    return AttestationOccurrences.of(noteName, image, payload, signature, keyId).toBuilder()
         .setName(noteName.replaceFirst("/notes/.*", "") + "/occurrences/" + keyId.hashCode())
-        .setNoteName(noteName)
-        .setResourceUri(image.resourceUri())
-        .setKind(NoteKind.ATTESTATION)
-        .setAttestation(
-            AttestationOccurrence.newBuilder()
-                .setSerializedPayload(ByteString.copyFrom(payload))
-                .addSignatures(
-                    Signature.newBuilder()
-                        .setSignature(ByteString.copyFrom(signature))
-                        .setPublicKeyId(keyId)))
         .build();
   }
 

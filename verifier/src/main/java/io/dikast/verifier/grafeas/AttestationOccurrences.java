@@ -1,4 +1,4 @@
-package io.dikast.operator.autoattest;
+package io.dikast.verifier.grafeas;
 
 import com.google.protobuf.ByteString;
 import io.dikast.engine.image.ImageReference;
@@ -7,12 +7,15 @@ import io.grafeas.v1.NoteKind;
 import io.grafeas.v1.Occurrence;
 import io.grafeas.v1.Signature;
 
-/** The ATTESTATION occurrence an authority's signer uploads, as {@code dikast sign} writes it. */
-final class SignedOccurrence {
+/**
+ * The Grafeas v1 ATTESTATION occurrence a signer uploads: one signature over the payload, filed
+ * under the authority's note on the image's resource URI.
+ */
+public final class AttestationOccurrences {
 
-  private SignedOccurrence() {}
+  private AttestationOccurrences() {}
 
-  static Occurrence of(
+  public static Occurrence of(
       String noteName, ImageReference image, byte[] payload, byte[] signature, String keyId) {
     return Occurrence.newBuilder()
         .setNoteName(noteName)
@@ -26,10 +29,5 @@ final class SignedOccurrence {
                         .setSignature(ByteString.copyFrom(signature))
                         .setPublicKeyId(keyId)))
         .build();
-  }
-
-  /** The project of {@code projects/P/notes/N}: the occurrence lives beside its note. */
-  static String project(String noteName) {
-    return noteName.substring(0, noteName.indexOf("/notes/"));
   }
 }
