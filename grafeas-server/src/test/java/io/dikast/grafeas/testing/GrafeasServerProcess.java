@@ -118,29 +118,6 @@ public final class GrafeasServerProcess implements AutoCloseable {
     return "127.0.0.1:" + tlsPort;
   }
 
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
-  /** SIGKILL, as a crashed pod ends: nothing flushed, nothing closed. */
-  public void kill() {
-    try {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Stops the server if it runs and starts it again on the same ports and the same store. */
-  public void restart() {
-    stop();
-    try {
-      launch();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void launch() throws IOException {
     List<String> command =
         new ArrayList<>(
