@@ -8,6 +8,7 @@ import io.dikast.engine.attestation.AttestationSignature;
 import io.dikast.engine.attestation.AttestationVerifier;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.key.BouncyCastle;
 import io.dikast.engine.key.PgpTrustedKey;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.signing.PgpSigningKey;
@@ -35,8 +36,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One attestation verified through the engine's {@link AttestationVerifier} next to the bare
- * primitive on the same bytes: {@code Signature.verify} for PKIX keys, and for PGP the signature
- * packet read from its bytes then {@code PGPSignature.verify}, which any verifier must do.
+ * primitive on the same bytes: {@code Signature.verify} with the engine's Bouncy Castle provider
+ * for PKIX keys, and for PGP the signature packet read from its bytes then {@code
+ * PGPSignature.verify}, which any verifier must do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -98,7 +100,7 @@ public class SignatureBench {
   }
 
   private boolean jcaVerify() throws Exception {
-    Signature verifier = Signature.getInstance(jcaAlgorithm);
+    Signature verifier = Signature.getInstance(jcaAlgorithm, BouncyCastle.PROVIDER);
     verifier.initVerify(jcaPublicKey);
     verifier.update(payload);
     return verifier.verify(signature);
