@@ -1,0 +1,57 @@
+package io.dikast.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the report records about where it ran, and where in the checkout results go. */
+final class Machine {
+
+  private Machine() {}
+
+  static Map<String, String> describe() {
+    Map<String, String> machine = new LinkedHashMap<>();
+    machine.put(
+        "date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    machine.put("cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    machine.put("load average at start (1, 5, 15 min)", loadAverage());
+    machine.put(
+        "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    return machine;
+  }
+
+  static String loadAverage() {
+    try {
+      String[] fields =
+          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2] + " (shared machine)";
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  /** {@code bench/results/<UTC date>} in the checkout this jar was built in. */
+  static Path resultsDirectory() {
+    return checkout().resolve("bench/results").resolve(LocalDate.now(ZoneOffset.UTC).toString());
+  }
+
+  // This class lives in bench/target/dikast-bench.jar or bench/target/classes.
+  static Path checkout() {
+    try {
+      Path location =
+          Path.of(Machine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return location.toAbsolutePath().getParent().getParent().getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot tell where the bench jar is", e);
+    }
+  }
+}

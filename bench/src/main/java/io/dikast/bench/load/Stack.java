@@ -1,0 +1,167 @@
+package io.dikast.bench.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The Grafeas server on its embedded store and the operator in standalone mode, started as the
+ * quickstart starts them, in one temporary directory removed on close.
+ */
+final class Stack implements AutoCloseable {
+
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+
+  private final Path root;
+  private final String java;
+  private ServerProcess grafeas;
+  private ServerProcess operator;
+  private URI grafeasRest;
+  private URI webhook;
+  private HttpClient https;
+
+  Stack() throws IOException {
+    root = Files.createTempDirectory("dikast-bench-");
+    java = ProcessHandle.current().info().command().orElse("java");
+  }
+
+  Path policies() throws IOException {
+    return Files.createDirectories(root.resolve("policies"));
+  }
+
+  URI grafeasRest() {
+    return grafeasRest;
+  }
+
+  URI webhook() {
+    return webhook;
+  }
+
+  HttpClient https() {
+    return https;
+  }
+
+  void startGrafeas(Path jar) throws IOException, InterruptedException {
+    int port = freePort();
+    grafeasRest = URI.create("http://127.0.0.1:" + port);
+    grafeas =
+        ServerProcess.start(
+            "Grafeas server",
+            List.of(
+                java,
+                "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Ddikast.grafeas.storage.embedded.path="
+                    + Files.createDirectories(root.resolve("grafeas-data")),
+                "-jar",
+                jar.toString()),
+            root.resolve("grafeas-server.log"));
+    HttpClient http = HttpClient.newHttpClient();
+    grafeas.awaitReady(() -> answers(http, grafeasRest.resolve("/q/health/ready")), STARTUP);
+  }
+
+  void startOperator(Path jar) throws IOException, InterruptedException {
+    int port = freePort();
+    Path caFile = root.resolve("webhook-ca.crt");
+    webhook = URI.create("https://127.0.0.1:" + port);
+    operator =
+        ServerProcess.start(
+            "operator",
+            List.of(
+                java,
+                "-Xmx512m",
+                "-Dquarkus.profile=standalone",
+                "-Dquarkus.http.ssl-port=" + port,
+                "-Ddikast.standalone.policies=" + policies(),
+                "-Ddikast.standalone.ca-file=" + caFile,
+                "-Ddikast.grafeas.address=" + grafeasRest.getAuthority(),
+                "-jar",
+                jar.toString()),
+            root.resolve("operator.log"));
+    operator.awaitReady(() -> Files.isRegularFile(caFile) && readyOver(caFile), STARTUP);
+  }
+
+  long operatorPid() {
+    return operator.pid();
+  }
+
+  private boolean readyOver(Path caFile) {
+    if (https == null) {
+      try {
+        https = HttpClient.newBuilder().sslContext(trusting(caFile)).build();
+      } catch (IOException | GeneralSecurityException e) {
+        return false;
+      }
+    }
+    return answers(https, webhook.resolve("/q/health/ready"));
+  }
+
+  private static boolean answers(HttpClient http, URI uri) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static SSLContext trusting(Path caFile) throws IOException, GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(caFile)) {
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      int index = 0;
+      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trusted.setCertificateEntry("dikast-ca-" + index++, ca);
+      }
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (operator != null) {
+      operator.close();
+    }
+    if (grafeas != null) {
+      grafeas.close();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
+    }
+  }
+}
