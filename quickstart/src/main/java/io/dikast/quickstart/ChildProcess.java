@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A JVM the quickstart started, its output in a log file. Closing it stops the process and anything
- * it started, politely first (so Quarkus shuts down cleanly), then by force.
+ * A JVM the quickstart (or the benchmark driver) started, its output in a log file. Closing it
+ * stops the process and anything it started, politely first (so Quarkus shuts down cleanly), then
+ * by force.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
   private static final Duration POLITE_STOP = Duration.ofSeconds(15);
   private static final Duration POLL = Duration.ofMillis(200);
@@ -29,7 +30,7 @@ final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ChildProcess start(String name, List<String> command, Path log) {
+  public static ChildProcess start(String name, List<String> command, Path log) {
     try {
       Process process =
           new ProcessBuilder(command)
@@ -42,7 +43,7 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
@@ -50,7 +51,7 @@ final class ChildProcess implements AutoCloseable {
    * Waits until {@code ready} holds, failing when the process exits or {@code timeout} passes. The
    * wait between checks is a wait for the process to exit, so an early exit is seen at once.
    */
-  void awaitReady(BooleanSupplier ready, Duration timeout) {
+  public void awaitReady(BooleanSupplier ready, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (!ready.getAsBoolean()) {
       if (!process.isAlive()) {

@@ -1,7 +1,7 @@
 package io.dikast.quickstart;
 
 /** A step of the story did not end as the story says it must; the message says how it ended. */
-final class StoryFailure extends RuntimeException {
+public final class StoryFailure extends RuntimeException {
 
   StoryFailure(String message) {
     super(message);

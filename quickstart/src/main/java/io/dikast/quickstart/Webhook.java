@@ -4,23 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Talks to the operator's {@code POST /validate} as the API server does: an {@code
@@ -37,7 +29,7 @@ final class Webhook {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
-            .sslContext(trusting(caFile))
+            .sslContext(CaTrust.trusting(caFile))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -103,24 +95,5 @@ final class Webhook {
         response.path("allowed").asBoolean(false),
         response.path("status").path("message").asText(""),
         warnings);
-  }
-
-  private static SSLContext trusting(Path caFile) {
-    try (InputStream in = Files.newInputStream(caFile)) {
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      int index = 0;
-      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        trusted.setCertificateEntry("dikast-ca-" + index++, ca);
-      }
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new StoryFailure("cannot trust the operator's CA in " + caFile + ": " + e, e);
-    }
   }
 }

@@ -1,7 +1,9 @@
 package io.dikast.bench.load;
 
+import io.dikast.quickstart.CaTrust;
+import io.dikast.quickstart.ChildProcess;
+import io.dikast.quickstart.StoryFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,16 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The Grafeas server on its embedded store and the operator in standalone mode, started as the
@@ -32,8 +28,8 @@ final class Stack implements AutoCloseable {
 
   private final Path root;
   private final String java;
-  private ServerProcess grafeas;
-  private ServerProcess operator;
+  private ChildProcess grafeas;
+  private ChildProcess operator;
   private URI grafeasRest;
   private URI webhook;
   private HttpClient https;
@@ -63,7 +59,7 @@ final class Stack implements AutoCloseable {
     int port = freePort();
     grafeasRest = URI.create("http://127.0.0.1:" + port);
     grafeas =
-        ServerProcess.start(
+        ChildProcess.start(
             "Grafeas server",
             List.of(
                 java,
@@ -84,7 +80,7 @@ final class Stack implements AutoCloseable {
     Path caFile = root.resolve("webhook-ca.crt");
     webhook = URI.create("https://127.0.0.1:" + port);
     operator =
-        ServerProcess.start(
+        ChildProcess.start(
             "operator",
             List.of(
                 java,
@@ -107,8 +103,8 @@ final class Stack implements AutoCloseable {
   private boolean readyOver(Path caFile) {
     if (https == null) {
       try {
-        https = HttpClient.newBuilder().sslContext(trusting(caFile)).build();
-      } catch (IOException | GeneralSecurityException e) {
+        https = HttpClient.newBuilder().sslContext(CaTrust.trusting(caFile)).build();
+      } catch (StoryFailure e) {
         return false;
       }
     }
@@ -124,23 +120,6 @@ final class Stack implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static SSLContext trusting(Path caFile) throws IOException, GeneralSecurityException {
-    try (InputStream in = Files.newInputStream(caFile)) {
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      int index = 0;
-      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        trusted.setCertificateEntry("dikast-ca-" + index++, ca);
-      }
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
     }
   }
 

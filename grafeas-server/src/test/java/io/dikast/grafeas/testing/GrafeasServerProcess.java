@@ -118,6 +118,10 @@ public final class GrafeasServerProcess implements AutoCloseable {
     return "127.0.0.1:" + tlsPort;
   }
 
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
   private void launch() throws IOException {
     List<String> command =
         new ArrayList<>(
