@@ -26,10 +26,10 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
  * The QA engineer's signing key, made fresh for each run as {@code gpg --quick-generate-key} would:
  * an RSA 3072 OpenPGP key that may sign and certify, with no passphrase.
  */
-record QaSigningKey(
+public record QaSigningKey(
     String userId, String fingerprint, String armoredSecretKey, String armoredPublicKey) {
 
-  static QaSigningKey generate(String userId) {
+  public static QaSigningKey generate(String userId) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(3072);

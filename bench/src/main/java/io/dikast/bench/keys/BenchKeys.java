@@ -3,29 +3,13 @@ package io.dikast.bench.keys;
 import io.dikast.engine.key.SignatureAlgorithm;
 import io.dikast.engine.signing.PgpSigningKey;
 import io.dikast.engine.signing.PkixSigningKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.dikast.quickstart.QaSigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import java.util.Date;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.PublicKeyPacket;
-import org.bouncycastle.bcpg.sig.KeyFlags;
-import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPKeyPair;
-import org.bouncycastle.openpgp.PGPKeyRingGenerator;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 
 /**
  * Signing keys made fresh with JCA and Bouncy Castle, loaded through the engine's own key readers
@@ -65,29 +49,11 @@ public final class BenchKeys {
 
   /** An RSA 3072 OpenPGP key, as {@code gpg --quick-generate-key} makes by default. */
   public static PgpSigningKey pgpRsa3072() {
-    KeyPair pair = generate("RSA", null, 3072);
-    try {
-      PGPKeyPair pgp =
-          new JcaPGPKeyPair(PublicKeyPacket.VERSION_4, PGPPublicKey.RSA_GENERAL, pair, new Date());
-      PGPSignatureSubpacketGenerator flags = new PGPSignatureSubpacketGenerator();
-      flags.setKeyFlags(false, KeyFlags.SIGN_DATA | KeyFlags.CERTIFY_OTHER);
-      PGPKeyRingGenerator ring =
-          new PGPKeyRingGenerator(
-              PGPSignature.POSITIVE_CERTIFICATION,
-              pgp,
-              "Bench <bench@example.com>",
-              new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1),
-              flags.generate(),
-              null,
-              new JcaPGPContentSignerBuilder(PGPPublicKey.RSA_GENERAL, HashAlgorithmTags.SHA256),
-              null);
-      byte[] armored = armored(ring.generateSecretKeyRing().getEncoded());
-      return PgpSigningKey.load(armored, "generated PGP key", null, null, false);
-    } catch (PGPException e) {
-      throw new IllegalStateException("cannot make a PGP key: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] armored =
+        QaSigningKey.generate("Bench <bench@example.com>")
+            .armoredSecretKey()
+            .getBytes(StandardCharsets.US_ASCII);
+    return PgpSigningKey.load(armored, "generated PGP key", null, null, false);
   }
 
   /**
@@ -129,13 +95,5 @@ public final class BenchKeys {
         + "\n-----END "
         + type
         + "-----\n";
-  }
-
-  private static byte[] armored(byte[] encoded) throws IOException {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    try (ArmoredOutputStream armor = new ArmoredOutputStream(text)) {
-      armor.write(encoded);
-    }
-    return text.toByteArray();
   }
 }
