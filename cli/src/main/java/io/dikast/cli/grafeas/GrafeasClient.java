@@ -1,5 +1,6 @@
 package io.dikast.cli.grafeas;
 
+import io.dikast.cli.Channels;
 import io.dikast.cli.CliException;
 import io.dikast.verifier.grafeas.BearerTokenCredentials;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
@@ -168,11 +169,6 @@ public final class GrafeasClient implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    try {
-      channel.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Channels.close(channel);
   }
 }

@@ -3,6 +3,7 @@ package io.dikast.cli.verify;
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
 import io.dikast.api.v1.VerifyWorkloadRequest;
+import io.dikast.cli.Channels;
 import io.dikast.cli.CliException;
 import io.dikast.cli.grafeas.GrafeasClient;
 import io.grpc.ManagedChannel;
@@ -104,11 +105,6 @@ final class ClusterVerifier implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    try {
-      channel.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Channels.close(channel);
   }
 }
