@@ -254,6 +254,8 @@ class DefaultInstallTest {
     assertThat(verbsOn(rules, "", "pods")).containsExactly("get", "list", "watch", "patch");
     List<PolicyRule> clusterRules = OBJECTS.one(ClusterRole.class, "dikast-operator").getRules();
     assertThat(verbsOn(clusterRules, "", "secrets")).containsExactly("get", "list", "watch");
+    assertThat(verbsOn(rules, "kritis.grafeas.io", "imagesecuritypolicies"))
+        .containsExactly("get", "list", "watch", "patch");
     assertThat(verbsOn(rules, "kritis.grafeas.io", "imagesecuritypolicies/status"))
         .containsExactly("get", "patch", "update");
   }
