@@ -88,6 +88,8 @@ final class TcpBalancer implements AutoCloseable {
     while (!listening.isClosed()) {
       try {
         Socket client = listening.accept();
+        // Tracked before the hand-off, so that a cut racing with it still resets this one.
+        open.add(client);
         threads.execute(() -> forward(client));
       } catch (IOException e) {
         return;
@@ -96,7 +98,6 @@ final class TcpBalancer implements AutoCloseable {
   }
 
   private void forward(Socket client) {
-    open.add(client);
     try (client;
         Socket backend = connectToABackend()) {
       open.add(backend);
