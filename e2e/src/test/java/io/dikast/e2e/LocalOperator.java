@@ -1,6 +1,7 @@
 package io.dikast.e2e;
 
 import io.dikast.grafeas.testing.GrafeasServerProcess;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,14 +15,16 @@ final class LocalOperator implements AutoCloseable {
 
   private final TestCluster cluster;
   private final Map<String, String> properties = new LinkedHashMap<>();
+  private final URI apiServer;
   private Path kubeconfig;
   private GrafeasServerProcess grafeas;
   private WebhookEndpoint endpoint;
   private OperatorProcess operator;
   private WebhookRegistration webhook;
 
-  private LocalOperator(TestCluster cluster, Map<String, String> properties) {
+  private LocalOperator(TestCluster cluster, Map<String, String> properties, URI apiServer) {
     this.cluster = cluster;
+    this.apiServer = apiServer;
     this.properties.putAll(properties);
   }
 
@@ -31,7 +34,16 @@ final class LocalOperator implements AutoCloseable {
    */
   static LocalOperator start(
       TestCluster cluster, String webhookName, Map<String, String> properties) {
-    LocalOperator local = new LocalOperator(cluster, properties);
+    return start(cluster, webhookName, properties, cluster.apiServer());
+  }
+
+  /**
+   * As {@link #start(TestCluster, String, Map)}, with the operator reaching the API server at
+   * {@code apiServer} instead of where the admin does.
+   */
+  static LocalOperator start(
+      TestCluster cluster, String webhookName, Map<String, String> properties, URI apiServer) {
+    LocalOperator local = new LocalOperator(cluster, properties, apiServer);
     try {
       local.startAll(webhookName);
       return local;
@@ -43,7 +55,7 @@ final class LocalOperator implements AutoCloseable {
 
   private void startAll(String webhookName) {
     OperatorServiceAccount.install(cluster.admin());
-    kubeconfig = OperatorServiceAccount.kubeconfig(cluster);
+    kubeconfig = OperatorServiceAccount.kubeconfig(cluster, apiServer);
     grafeas = GrafeasServerProcess.of(settings().grafeasJar()).in(cluster.workDir()).start();
     properties.put("dikast.grafeas.address", grafeas.address());
     endpoint = WebhookEndpoint.create(cluster.workDir());
@@ -57,6 +69,11 @@ final class LocalOperator implements AutoCloseable {
 
   WebhookEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** Whether the operator process started last is still running. */
+  boolean operatorAlive() {
+    return operator.isAlive();
   }
 
   /** SIGKILLs the operator, as a crashed pod ends; the webhook stays registered. */

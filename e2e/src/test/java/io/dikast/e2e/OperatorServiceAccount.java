@@ -3,6 +3,7 @@ package io.dikast.e2e;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -43,5 +44,13 @@ final class OperatorServiceAccount {
   /** A kubeconfig that acts as the operator's ServiceAccount. */
   static Path kubeconfig(TestCluster cluster) {
     return cluster.tokenKubeconfig(NAME, token(cluster.admin()));
+  }
+
+  /**
+   * A kubeconfig that acts as the operator's ServiceAccount against the server at the URL, in a
+   * file of its own so that it never replaces the one other suites restart their operator with.
+   */
+  static Path kubeconfig(TestCluster cluster, URI server) {
+    return cluster.tokenKubeconfig(NAME + "-" + server.getPort(), token(cluster.admin()), server);
   }
 }

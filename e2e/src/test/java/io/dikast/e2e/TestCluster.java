@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -66,6 +67,14 @@ final class TestCluster implements AutoCloseable {
 
   /** Writes a kubeconfig for the same server and CA that authenticates with the token. */
   Path tokenKubeconfig(String name, String token) {
+    return tokenKubeconfig(name, token, apiServer());
+  }
+
+  /**
+   * Writes a kubeconfig that authenticates with the token to the server at {@code server}, which
+   * must present the API server's certificate (the API server itself, or a pass-through to it).
+   */
+  Path tokenKubeconfig(String name, String token, URI server) {
     Config config = admin.getConfiguration();
     String yaml =
         String.join(
@@ -75,7 +84,7 @@ final class TestCluster implements AutoCloseable {
             "clusters:",
             "- name: e2e",
             "  cluster:",
-            "    server: " + config.getMasterUrl(),
+            "    server: " + server,
             "    certificate-authority-data: " + caData(config),
             "users:",
             "- name: " + name,
@@ -89,6 +98,11 @@ final class TestCluster implements AutoCloseable {
             "current-context: " + name,
             "");
     return write(workDir.resolve(name + ".kubeconfig"), yaml);
+  }
+
+  /** Where the admin reaches the API server. */
+  URI apiServer() {
+    return URI.create(admin.getConfiguration().getMasterUrl());
   }
 
   /** From {@code v1.20.2}; managed clusters report minors like {@code 27+}, so not that field. */
