@@ -44,7 +44,7 @@ final class Transactor {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw SqlErrors.unavailable(e);
+      throw SqlErrors.connectionFailure(e);
     }
   }
 

@@ -59,6 +59,8 @@ public final class GrafeasServerProcess implements AutoCloseable {
     private String token;
     private Path tlsCertificate;
     private Path tlsKey;
+    private Path store;
+    private long fileSizeLimitKiB;
 
     private Options(Path jar) {
       this.jar = jar;
@@ -80,6 +82,24 @@ public final class GrafeasServerProcess implements AutoCloseable {
     public Options tls(Path certificate, Path key) {
       this.tlsCertificate = certificate;
       this.tlsKey = key;
+      return this;
+    }
+
+    /**
+     * Keeps the embedded store in {@code store}, which closing leaves in place, so a later server
+     * can open it again.
+     */
+    public Options store(Path store) {
+      this.store = store;
+      return this;
+    }
+
+    /**
+     * Runs the server under {@code ulimit -f}: a write that would grow any file past {@code kib}
+     * KiB fails with EFBIG (the JVM ignores SIGXFSZ), a full disk without mounting one.
+     */
+    public Options fileSizeLimitKiB(long kib) {
+      this.fileSizeLimitKiB = kib;
       return this;
     }
 
@@ -131,7 +151,7 @@ public final class GrafeasServerProcess implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.ssl-port=" + tlsPort,
-                "-Ddikast.grafeas.storage.embedded.path=" + directory.resolve("data")));
+                "-Ddikast.grafeas.storage.embedded.path=" + store()));
     if (options.token != null) {
       Path tokenFile = Files.writeString(directory.resolve("token"), options.token);
       command.add("-Ddikast.grafeas.auth.token-file=" + tokenFile);
@@ -141,6 +161,12 @@ public final class GrafeasServerProcess implements AutoCloseable {
       command.add("-Dquarkus.tls.key-store.pem.0.key=" + options.tlsKey);
     }
     command.addAll(List.of("-jar", options.jar.toAbsolutePath().toString()));
+    if (options.fileSizeLimitKiB > 0) {
+      // ulimit -f counts 1024-byte blocks in bash.
+      command.addAll(
+          0,
+          List.of("bash", "-c", "ulimit -f " + options.fileSizeLimitKiB + " && exec \"$@\"", "--"));
+    }
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -175,6 +201,10 @@ public final class GrafeasServerProcess implements AutoCloseable {
     }
   }
 
+  private Path store() {
+    return options.store != null ? options.store : directory.resolve("data");
+  }
+
   private Path log() {
     return directory.resolve("server.log");
   }
@@ -197,7 +227,10 @@ public final class GrafeasServerProcess implements AutoCloseable {
     }
   }
 
-  /** Without a work directory the log goes too; with one, only the store. */
+  /**
+   * Without a work directory the log goes too; with one, only the store; a store given with {@link
+   * Options#store} is outside both and stays.
+   */
   @Override
   public void close() {
     stop();

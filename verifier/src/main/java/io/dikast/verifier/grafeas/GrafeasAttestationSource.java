@@ -35,13 +35,24 @@ public class GrafeasAttestationSource implements AttestationSource {
     do {
       ListNoteOccurrencesResponse response = listPage(noteName, image, pageToken, budget);
       for (Occurrence occurrence : response.getOccurrencesList()) {
-        if (occurrence.getKind() == NoteKind.ATTESTATION && occurrence.hasAttestation()) {
+        if (isAttestationOf(occurrence, noteName, image)) {
           found.add(occurrence);
         }
       }
       pageToken = response.getNextPageToken();
     } while (pages.more(pageToken));
     return found;
+  }
+
+  // The request's filter already asked for this; a server that ignores it must not make another
+  // note's or another image's occurrence count for this one.
+  private static boolean isAttestationOf(
+      Occurrence occurrence, String noteName, ImageReference image) {
+    return occurrence.getKind() == NoteKind.ATTESTATION
+        && occurrence.hasAttestation()
+        && occurrence.getNoteName().equals(noteName)
+        && (occurrence.getResourceUri().equals(image.resourceUri())
+            || occurrence.getResourceUri().equals(image.pinned()));
   }
 
   private ListNoteOccurrencesResponse listPage(
