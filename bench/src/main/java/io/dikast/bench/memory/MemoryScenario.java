@@ -24,14 +24,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -58,11 +61,6 @@ public final class MemoryScenario {
 
   public MemoryScenario(Path checkout) {
     this.checkout = checkout;
-  }
-
-  /** What the run observed beside the table: setup and run durations, admission answers. */
-  public Map<String, String> facts() {
-    return facts;
   }
 
   /** Runs the scenario and returns the Markdown section for the report. */
@@ -94,7 +92,7 @@ public final class MemoryScenario {
                   results.resolve("operator.log"))) {
         Instant started = Instant.now();
         awaitAllPolicies(client, MemoryScenario::ready, Duration.ofMinutes(10));
-        facts.put("operator start until 1,000 policies Ready", since(started));
+        facts.put("operator ready (HTTPS) until 1,000 policies Ready", since(started));
         points.add(operator.measure("policies Ready", results.resolve("nmt-ready.txt")));
         Instant validation = Instant.now();
         triggerValidation(client);
@@ -169,9 +167,7 @@ public final class MemoryScenario {
   }
 
   private static void awaitAllPolicies(
-      KubernetesClient client,
-      java.util.function.Predicate<ImageSecurityPolicy> done,
-      Duration atMost) {
+      KubernetesClient client, Predicate<ImageSecurityPolicy> done, Duration atMost) {
     await()
         .atMost(atMost)
         .pollInterval(Duration.ofSeconds(5))
@@ -194,13 +190,12 @@ public final class MemoryScenario {
 
   private static boolean validatedSince(ImageSecurityPolicy policy, Instant since) {
     String last = policy.getStatus() == null ? null : policy.getStatus().getLastValidationTime();
-    return last != null
-        && !Instant.parse(last).isBefore(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return last != null && !Instant.parse(last).isBefore(since.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private static java.util.Optional<Condition> condition(ImageSecurityPolicy policy, String type) {
+  private static Optional<Condition> condition(ImageSecurityPolicy policy, String type) {
     if (policy.getStatus() == null || policy.getStatus().getConditions() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return policy.getStatus().getConditions().stream()
         .filter(c -> type.equals(c.getType()))

@@ -11,6 +11,7 @@ import io.dikast.crds.v1beta1.PkixPublicKey;
 import io.dikast.crds.v1beta1.PublicKey;
 import io.dikast.crds.v1beta1.SignatureAlgorithm;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -155,7 +156,7 @@ final class PolicySet {
             .create();
   }
 
-  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(String namespace, String name) {
+  private static ObjectMeta meta(String namespace, String name) {
     return new ObjectMetaBuilder().withNamespace(namespace).withName(name).build();
   }
 
