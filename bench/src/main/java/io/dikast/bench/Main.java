@@ -2,6 +2,7 @@ package io.dikast.bench;
 
 import io.dikast.bench.jmh.JmhRun;
 import io.dikast.bench.load.LoadRun;
+import io.dikast.bench.memory.MemoryScenario;
 import io.dikast.bench.report.BenchmarkRow;
 import io.dikast.bench.report.LatencyChart;
 import io.dikast.bench.report.LoadRow;
@@ -13,33 +14,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code java -jar bench/target/dikast-bench.jar all|jmh|load}: runs the JMH suite, the webhook
- * load driver or both, and writes {@code bench/results/<date>/report.md} and {@code latency.png}.
+ * {@code java -jar bench/target/dikast-bench.jar all|jmh|load|memory}: runs the JMH suite, the
+ * webhook load driver, the memory scenario or all three, and writes {@code
+ * bench/results/<date>/report.md} and {@code latency.png}.
  */
 public final class Main {
 
-  private static final Set<String> COMMANDS = Set.of("all", "jmh", "load");
+  private static final Set<String> COMMANDS = Set.of("all", "jmh", "load", "memory");
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
     String command = args.length == 0 ? "all" : args[0];
     if (!COMMANDS.contains(command)) {
-      System.err.println("usage: java -jar dikast-bench.jar [all|jmh|load]");
+      System.err.println("usage: java -jar dikast-bench.jar [all|jmh|load|memory]");
       System.exit(2);
     }
     Map<String, String> machine = Machine.describe();
-    List<BenchmarkRow> benchmarks = command.equals("load") ? List.of() : JmhRun.run();
+    boolean all = command.equals("all");
+    List<BenchmarkRow> benchmarks = all || command.equals("jmh") ? JmhRun.run() : List.of();
     List<LoadRow> load = List.of();
-    if (!command.equals("jmh")) {
+    if (all || command.equals("load")) {
       LoadRun run = new LoadRun(Machine.checkout());
       load = run.run();
       machine.put("operator RSS after the load run (KiB)", Long.toString(run.operatorRssKib()));
     }
-    machine.put("load average at end (1, 5, 15 min)", Machine.loadAverage());
     Path directory = Files.createDirectories(Machine.resultsDirectory());
+    String memory =
+        all || command.equals("memory")
+            ? new MemoryScenario(Machine.checkout()).run(directory)
+            : "";
+    machine.put("load average at end (1, 5, 15 min)", Machine.loadAverage());
     Files.writeString(
-        directory.resolve("report.md"), ReportWriter.markdown(machine, benchmarks, load));
+        directory.resolve("report.md"), ReportWriter.markdown(machine, benchmarks, load) + memory);
     if (!load.isEmpty()) {
       LatencyChart.write(load, directory.resolve("latency.png"));
     }

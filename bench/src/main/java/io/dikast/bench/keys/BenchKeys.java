@@ -29,8 +29,7 @@ public final class BenchKeys {
             SignatureAlgorithm.ECDSA_P256_SHA256,
             null,
             null),
-        pair,
-        "SHA256withECDSA");
+        pair);
   }
 
   /** An RSA 2048 key signing with PKCS#1 v1.5 and SHA-256. */
@@ -43,8 +42,7 @@ public final class BenchKeys {
             SignatureAlgorithm.RSA_SIGN_PKCS1_2048_SHA256,
             null,
             null),
-        pair,
-        "SHA256withRSA");
+        pair);
   }
 
   /** An RSA 3072 OpenPGP key, as {@code gpg --quick-generate-key} makes by default. */
@@ -56,12 +54,8 @@ public final class BenchKeys {
     return PgpSigningKey.load(armored, "generated PGP key", null, null, false);
   }
 
-  /**
-   * A PKIX signing key with its JCA key pair and JCA algorithm name, for the bare primitive.
-   *
-   * @param jcaAlgorithm the {@link java.security.Signature} name of the same scheme
-   */
-  public record PkixKey(PkixSigningKey signing, KeyPair pair, String jcaAlgorithm) {
+  /** A PKIX signing key with its JCA key pair. */
+  public record PkixKey(PkixSigningKey signing, KeyPair pair) {
 
     /** The public half as PEM, for an AttestationAuthority manifest. */
     public String publicKeyPem() {

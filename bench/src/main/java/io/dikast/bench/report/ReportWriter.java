@@ -3,7 +3,6 @@ package io.dikast.bench.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The Markdown report: the machine, the JMH table with engine/bare ratios, the load table. */
@@ -17,7 +16,7 @@ public final class ReportWriter {
     machine.forEach(
         (key, value) -> out.append("- ").append(key).append(": ").append(value).append('\n'));
     if (!benchmarks.isEmpty()) {
-      out.append("\n## JMH (average time per operation, 1 fork, short iterations)\n\n")
+      out.append("\n## JMH (average time per operation; ± is the 99.9 % confidence half-width)\n\n")
           .append(
               "| benchmark | params | µs/op | ± | engine/bare |\n| --- | --- | ---: | ---: | ---: |\n");
       for (BenchmarkRow row : benchmarks) {
@@ -28,7 +27,7 @@ public final class ReportWriter {
                     row.params(),
                     number(row.micros()),
                     number(row.error()),
-                    ratio(row, benchmarks).map(ReportWriter::number).orElse("")));
+                    Overhead.of(row, benchmarks).map(Overhead::text).orElse("")));
       }
     }
     if (!load.isEmpty()) {
@@ -59,18 +58,6 @@ public final class ReportWriter {
       }
     }
     return out.toString();
-  }
-
-  /** For an {@code engine} row, its time over the {@code bare} row with the same params. */
-  static Optional<Double> ratio(BenchmarkRow row, List<BenchmarkRow> all) {
-    if (!row.benchmark().endsWith(".engine")) {
-      return Optional.empty();
-    }
-    String bare = row.benchmark().replaceFirst("\\.engine$", ".bare");
-    return all.stream()
-        .filter(other -> other.benchmark().equals(bare) && other.params().equals(row.params()))
-        .findFirst()
-        .map(other -> row.micros() / other.micros());
   }
 
   private static String number(double value) {

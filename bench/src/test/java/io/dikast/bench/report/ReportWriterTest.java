@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReportWriterTest {
 
   @Test
-  void reportsEngineOverBareRatioForTheSameParams() {
+  void reportsEngineOverBareRatioWithItsPropagatedErrorForTheSameParams() {
     List<BenchmarkRow> rows =
         List.of(
             new BenchmarkRow("SignatureBench.bare", "key=ECDSA_P256", 40.0, 1.0),
@@ -20,7 +20,7 @@ class ReportWriterTest {
     String report = ReportWriter.markdown(Map.of(), rows, List.of());
 
     assertThat(report)
-        .contains("| SignatureBench.engine | key=ECDSA_P256 | 50.00 | 1.00 | 1.25 |")
+        .contains("| SignatureBench.engine | key=ECDSA_P256 | 50.00 | 1.00 | 1.25 ± 0.04 |")
         .contains("| SignatureBench.bare | key=PGP_RSA3072 | 10.00 | 1.00 |  |");
   }
 

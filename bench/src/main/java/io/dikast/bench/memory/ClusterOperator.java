@@ -1,0 +1,143 @@
+package io.dikast.bench.memory;
+
+import io.dikast.quickstart.CaTrust;
+import io.dikast.quickstart.ChildProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator jar in cluster mode (the prod profile, a kubeconfig, HTTPS with a given
+ * certificate), sized as the chart's container is: the image sets {@code -XX:MaxRAMPercentage=75.0}
+ * and the chart limits the container to 512Mi and one CPU. Outside a container {@code
+ * -XX:MaxRAM=512m} stands for the memory limit and {@code -XX:ActiveProcessorCount=1} for the CPU
+ * limit; with one CPU and less than 1792 MB the JVM's ergonomics pick the Serial collector, so that
+ * is named too. Native memory tracking (summary) is on to tell where the RSS goes; it costs a few
+ * MB of its own.
+ */
+final class ClusterOperator implements AutoCloseable {
+
+  static final List<String> CHART_JVM_OPTIONS =
+      List.of(
+          "-XX:MaxRAM=512m",
+          "-XX:MaxRAMPercentage=75.0",
+          "-XX:ActiveProcessorCount=1",
+          "-XX:+UseSerialGC",
+          "-XX:+ExitOnOutOfMemoryError");
+
+  private static final Duration STARTUP = Duration.ofSeconds(180);
+
+  private final ChildProcess process;
+  private final Path jcmd;
+  private final URI webhook;
+  private final HttpClient https;
+
+  private ClusterOperator(ChildProcess process, Path jcmd, URI webhook, HttpClient https) {
+    this.process = process;
+    this.jcmd = jcmd;
+    this.webhook = webhook;
+    this.https = https;
+  }
+
+  static ClusterOperator start(
+      Path jar,
+      Path kubeconfig,
+      List<String> properties,
+      ServingCertificate certificate,
+      int httpsPort,
+      int httpPort,
+      Path log) {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+    command.addAll(CHART_JVM_OPTIONS);
+    command.addAll(
+        List.of(
+            "-XX:NativeMemoryTracking=summary",
+            "-Dkubeconfig=" + kubeconfig,
+            "-Dquarkus.http.host=127.0.0.1",
+            "-Dquarkus.http.port=" + httpPort,
+            "-Dquarkus.http.ssl-port=" + httpsPort,
+            "-Dquarkus.tls.key-store.pem.0.cert=" + certificate.certificate(),
+            "-Dquarkus.tls.key-store.pem.0.key=" + certificate.key()));
+    command.addAll(properties);
+    command.addAll(List.of("-jar", jar.toString()));
+    URI webhook = URI.create("https://127.0.0.1:" + httpsPort);
+    HttpClient https =
+        HttpClient.newBuilder().sslContext(CaTrust.trusting(certificate.certificate())).build();
+    ClusterOperator operator =
+        new ClusterOperator(
+            ChildProcess.start("operator", command, log),
+            javaHome.resolve("bin/jcmd"),
+            webhook,
+            https);
+    operator.process.awaitReady(
+        () -> operator.answers(webhook.resolve("/q/health/ready")), STARTUP);
+    return operator;
+  }
+
+  URI webhook() {
+    return webhook;
+  }
+
+  HttpClient https() {
+    return https;
+  }
+
+  /** Runs a full GC, then reads the heap, the RSS and its peak; keeps NMT's summary in a file. */
+  MemoryPoint measure(String moment, Path nativeMemoryFile) {
+    jcmd("GC.run");
+    JvmMemory.Heap heap = JvmMemory.heap(jcmd("GC.heap_info"));
+    try {
+      Files.writeString(nativeMemoryFile, jcmd("VM.native_memory", "summary"));
+      String status = Files.readString(Path.of("/proc", Long.toString(process.pid()), "status"));
+      return new MemoryPoint(
+          moment, heap, JvmMemory.statusKib(status, "VmRSS"), JvmMemory.statusKib(status, "VmHWM"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String jcmd(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+    command.addAll(List.of(arguments));
+    try {
+      Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(run.getInputStream().readAllBytes());
+      if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running jcmd", e);
+    }
+  }
+
+  private boolean answers(URI uri) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
+      return https.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}
