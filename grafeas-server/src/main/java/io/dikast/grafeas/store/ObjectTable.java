@@ -142,7 +142,7 @@ final class ObjectTable<T extends Message> {
 
   /**
    * Up to {@code pageSize} rows whose {@code scopeColumn} is {@code scopeValue} and that satisfy
-   * {@code condition}, in sequence order after {@code afterSequence}.
+   * {@code condition}, in sequence order after {@code afterSequence} (0 for the first page).
    */
   Rows<T> list(
       Connection connection,
@@ -152,24 +152,38 @@ final class ObjectTable<T extends Message> {
       long afterSequence,
       int pageSize)
       throws SQLException {
-    String sql =
-        "SELECT seq, body FROM "
-            + mapping.table()
-            + " WHERE "
-            + scopeColumn
-            + " = ? AND "
-            + condition.sql()
-            + " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    boolean firstPage = afterSequence <= 0;
+    try (PreparedStatement statement =
+        connection.prepareStatement(listSql(scopeColumn, condition, firstPage))) {
       int index = 1;
       statement.setString(index++, scopeValue);
       for (String parameter : condition.parameters()) {
         statement.setString(index++, parameter);
       }
-      statement.setLong(index++, afterSequence);
+      if (!firstPage) {
+        statement.setLong(index++, afterSequence);
+      }
       statement.setInt(index, pageSize + 1);
       return read(statement, pageSize);
     }
+  }
+
+  /**
+   * The statement {@link #list} runs; its parameters are the scope, the condition's, the sequence
+   * to continue after (not on a first page) and the page size.
+   */
+  String listSql(String scopeColumn, SqlCondition condition, boolean firstPage) {
+    // A first page has no lower bound on seq: "seq > 0" would hold for every row, and H2 does not
+    // look an IN list (the webhook's two spellings of an image) up in an index once a range
+    // condition has claimed that index, so it would scan the whole index instead.
+    return "SELECT seq, body FROM "
+        + mapping.table()
+        + " WHERE "
+        + scopeColumn
+        + " = ? AND "
+        + condition.sql()
+        + (firstPage ? "" : " AND seq > ?")
+        + " ORDER BY seq FETCH FIRST ? ROWS ONLY";
   }
 
   private Rows<T> read(PreparedStatement statement, int pageSize) throws SQLException {

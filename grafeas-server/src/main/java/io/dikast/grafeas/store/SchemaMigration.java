@@ -11,7 +11,8 @@ final class SchemaMigration {
    * The migration scripts under {@code db/migration}, listed rather than scanned: scanning the
    * class path depends on the class loader, and Quarkus' loaders do not list directories.
    */
-  static final List<String> SCRIPTS = List.of("V1__notes_and_occurrences.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__notes_and_occurrences.sql", "V2__occurrences_by_resource.sql");
 
   private SchemaMigration() {}
 
