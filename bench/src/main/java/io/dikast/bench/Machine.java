@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,9 @@ import java.util.Map;
 
 /** What the report records about where it ran, and where in the checkout results go. */
 final class Machine {
+
+  private static final DateTimeFormatter RUN_NAME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'");
 
   private Machine() {}
 
@@ -39,9 +41,14 @@ final class Machine {
     }
   }
 
-  /** {@code bench/results/<UTC date>} in the checkout this jar was built in. */
+  /**
+   * {@code bench/results/<UTC date and minute>} (e.g. {@code 2026-11-28T1305Z}) in the checkout
+   * this jar was built in, so a second run the same day keeps the first one's report.
+   */
   static Path resultsDirectory() {
-    return checkout().resolve("bench/results").resolve(LocalDate.now(ZoneOffset.UTC).toString());
+    return checkout()
+        .resolve("bench/results")
+        .resolve(RUN_NAME.format(ZonedDateTime.now(ZoneOffset.UTC)));
   }
 
   // This class lives in bench/target/dikast-bench.jar or bench/target/classes.

@@ -7,6 +7,7 @@ import io.dikast.bench.report.BenchmarkRow;
 import io.dikast.bench.report.LatencyChart;
 import io.dikast.bench.report.LoadRow;
 import io.dikast.bench.report.ReportWriter;
+import io.dikast.bench.store.StoreRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +15,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code java -jar bench/target/dikast-bench.jar all|jmh|load|memory}: runs the JMH suite, the
- * webhook load driver, the memory scenario or all three, and writes {@code
- * bench/results/<date>/report.md} and {@code latency.png}.
+ * {@code java -jar bench/target/dikast-bench.jar all|jmh|load|store|memory}: runs the JMH suite,
+ * the webhook load driver, the Grafeas server's store benchmark, the memory scenario or all four,
+ * and writes {@code bench/results/<UTC date and minute>/report.md} and {@code latency.png}.
  */
 public final class Main {
 
-  private static final Set<String> COMMANDS = Set.of("all", "jmh", "load", "memory");
+  private static final Set<String> COMMANDS = Set.of("all", "jmh", "load", "store", "memory");
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
     String command = args.length == 0 ? "all" : args[0];
     if (!COMMANDS.contains(command)) {
-      System.err.println("usage: java -jar dikast-bench.jar [all|jmh|load|memory]");
+      System.err.println("usage: java -jar dikast-bench.jar [all|jmh|load|store|memory]");
       System.exit(2);
     }
     Map<String, String> machine = Machine.describe();
+    Path directory = Machine.resultsDirectory();
     boolean all = command.equals("all");
     List<BenchmarkRow> benchmarks = all || command.equals("jmh") ? JmhRun.run() : List.of();
     List<LoadRow> load = List.of();
@@ -39,14 +41,16 @@ public final class Main {
       load = run.run();
       machine.put("operator RSS after the load run (KiB)", Long.toString(run.operatorRssKib()));
     }
-    Path directory = Files.createDirectories(Machine.resultsDirectory());
+    String store = all || command.equals("store") ? new StoreRun(Machine.checkout()).run() : "";
+    Files.createDirectories(directory);
     String memory =
         all || command.equals("memory")
             ? new MemoryScenario(Machine.checkout()).run(directory)
             : "";
     machine.put("load average at end (1, 5, 15 min)", Machine.loadAverage());
     Files.writeString(
-        directory.resolve("report.md"), ReportWriter.markdown(machine, benchmarks, load) + memory);
+        directory.resolve("report.md"),
+        ReportWriter.markdown(machine, benchmarks, load) + store + memory);
     if (!load.isEmpty()) {
       LatencyChart.write(load, directory.resolve("latency.png"));
     }

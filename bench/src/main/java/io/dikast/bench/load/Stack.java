@@ -14,15 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Grafeas server on its embedded store and the operator in standalone mode, started as the
- * quickstart starts them, in one temporary directory removed on close.
+ * The Grafeas server and the operator in standalone mode, started as the quickstart starts them, in
+ * one temporary directory removed on close.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -34,7 +35,7 @@ final class Stack implements AutoCloseable {
   private URI webhook;
   private HttpClient https;
 
-  Stack() throws IOException {
+  public Stack() throws IOException {
     root = Files.createTempDirectory("dikast-bench-");
     java = ProcessHandle.current().info().command().orElse("java");
   }
@@ -43,7 +44,7 @@ final class Stack implements AutoCloseable {
     return Files.createDirectories(root.resolve("policies"));
   }
 
-  URI grafeasRest() {
+  public URI grafeasRest() {
     return grafeasRest;
   }
 
@@ -55,22 +56,26 @@ final class Stack implements AutoCloseable {
     return https;
   }
 
-  void startGrafeas(Path jar) throws IOException, InterruptedException {
+  /** The Grafeas server on its embedded store, in this stack's directory. */
+  public void startGrafeas(Path jar) throws IOException, InterruptedException {
+    startGrafeas(
+        jar,
+        List.of(
+            "-Ddikast.grafeas.storage.embedded.path="
+                + Files.createDirectories(root.resolve("grafeas-data"))));
+  }
+
+  /** The Grafeas server with these {@code -Ddikast.grafeas.storage…} options. */
+  public void startGrafeas(Path jar, List<String> storage)
+      throws IOException, InterruptedException {
     int port = freePort();
     grafeasRest = URI.create("http://127.0.0.1:" + port);
-    grafeas =
-        ChildProcess.start(
-            "Grafeas server",
-            List.of(
-                java,
-                "-Xmx256m",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Ddikast.grafeas.storage.embedded.path="
-                    + Files.createDirectories(root.resolve("grafeas-data")),
-                "-jar",
-                jar.toString()),
-            root.resolve("grafeas-server.log"));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+    command.add("-Dquarkus.http.host=127.0.0.1");
+    command.add("-Dquarkus.http.port=" + port);
+    command.addAll(storage);
+    command.addAll(List.of("-jar", jar.toString()));
+    grafeas = ChildProcess.start("Grafeas server", command, root.resolve("grafeas-server.log"));
     HttpClient http = HttpClient.newHttpClient();
     grafeas.awaitReady(() -> answers(http, grafeasRest.resolve("/q/health/ready")), STARTUP);
   }
