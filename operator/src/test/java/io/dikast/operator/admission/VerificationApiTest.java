@@ -107,7 +107,7 @@ class VerificationApiTest {
                     .setManifest(AdmissionReviews.pod("payment", "nginx:1.25"))
                     .build());
 
-    assertThat(result.getAllowed()).isFalse();
+    assertThat(result.getAllowed()).as("%s", result).isFalse();
     assertThat(result.getDenialsList())
         .containsExactly(
             "image nginx:1.25 denied by ImageSecurityPolicy "
@@ -126,7 +126,7 @@ class VerificationApiTest {
                     .setBreakglass(true)
                     .build());
 
-    assertThat(result.getAllowed()).isTrue();
+    assertThat(result.getAllowed()).as("%s", result).isTrue();
     assertThat(result.getWarningsList())
         .containsExactly(
             "image nginx:1.25 admitted under break-glass despite ImageSecurityPolicy "
