@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dikast.bench.keys.BenchKeys;
 import io.dikast.bench.keys.BenchKeys.PkixKey;
+import io.dikast.bench.store.GrafeasRest;
 import io.dikast.engine.attestation.AtomicContainerSignature;
 import io.dikast.engine.image.ImageReference;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +47,10 @@ final class Attestor {
     for (int i = 0; i < keys.size(); i++) {
       HttpResponse<String> answer =
           http.send(
-              post("/v1/projects/bench/notes?noteId=a" + (i + 1), "{\"attestation\":{}}"),
+              GrafeasRest.post(
+                  grafeas, "/v1/projects/bench/notes?noteId=a" + (i + 1), "{\"attestation\":{}}"),
               HttpResponse.BodyHandlers.ofString());
-      requireOk(answer);
+      GrafeasRest.requireOk(answer);
     }
   }
 
@@ -86,13 +87,14 @@ final class Attestor {
         slots.acquire();
         uploads.add(
             http.sendAsync(
-                    post("/v1/projects/bench/occurrences", occurrence(image, payload, i)),
+                    GrafeasRest.post(
+                        grafeas, "/v1/projects/bench/occurrences", occurrence(image, payload, i)),
                     HttpResponse.BodyHandlers.ofString())
                 .whenComplete((answer, failure) -> slots.release()));
       }
     }
     for (CompletableFuture<HttpResponse<String>> upload : uploads) {
-      requireOk(upload.join());
+      GrafeasRest.requireOk(upload.join());
     }
   }
 
@@ -108,19 +110,5 @@ final class Attestor {
         .put("signature", Base64.getEncoder().encodeToString(key.signing().sign(payload)))
         .put("publicKeyId", key.signing().publicKeyId());
     return JSON.writeValueAsString(occurrence);
-  }
-
-  private HttpRequest post(String path, String body) {
-    return HttpRequest.newBuilder(grafeas.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-  }
-
-  private static void requireOk(HttpResponse<String> answer) {
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Grafeas answered HTTP " + answer.statusCode() + ": " + answer.body());
-    }
   }
 }

@@ -50,10 +50,14 @@ public final class OccurrenceFill {
   }
 
   public void createNotes() throws IOException, InterruptedException {
-    requireOk(send(post("/v1/projects/bench/notes?noteId=fill-cve", "{\"vulnerability\":{}}")));
-    requireOk(
+    GrafeasRest.requireOk(
         send(
-            post(
+            GrafeasRest.post(
+                grafeas, "/v1/projects/bench/notes?noteId=fill-cve", "{\"vulnerability\":{}}")));
+    GrafeasRest.requireOk(
+        send(
+            GrafeasRest.post(
+                grafeas,
                 "/v1/projects/bench/notes?noteId=fill-build",
                 "{\"build\":{\"builderVersion\":\"bench\"}}")));
   }
@@ -68,12 +72,12 @@ public final class OccurrenceFill {
       slots.acquire();
       batches.add(
           http.sendAsync(
-                  post("/v1/projects/bench/occurrences:batchCreate", body),
+                  GrafeasRest.post(grafeas, "/v1/projects/bench/occurrences:batchCreate", body),
                   HttpResponse.BodyHandlers.ofString())
               .whenComplete((answer, failure) -> slots.release()));
     }
     for (CompletableFuture<HttpResponse<String>> batch : batches) {
-      requireOk(batch.join());
+      GrafeasRest.requireOk(batch.join());
     }
     return (to - from) / ((System.nanoTime() - started) / 1e9);
   }
@@ -111,19 +115,5 @@ public final class OccurrenceFill {
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest post(String path, String body) {
-    return HttpRequest.newBuilder(grafeas.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-  }
-
-  private static void requireOk(HttpResponse<String> answer) {
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Grafeas answered HTTP " + answer.statusCode() + ": " + answer.body());
-    }
   }
 }

@@ -55,16 +55,10 @@ public final class StoreRun {
 
   private List<StoreRow> grow(String store, URI grafeas, PostgresServer postgres)
       throws IOException, InterruptedException {
-    HttpResponse<String> note =
+    GrafeasRest.requireOk(
         http.send(
-            HttpRequest.newBuilder(grafeas.resolve("/v1/projects/bench/notes?noteId=qa"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"attestation\":{}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (note.statusCode() != 200) {
-      throw new IllegalStateException("cannot create the note: " + note.body());
-    }
+            GrafeasRest.post(grafeas, "/v1/projects/bench/notes?noteId=qa", "{\"attestation\":{}}"),
+            HttpResponse.BodyHandlers.ofString()));
     OccurrenceFill fill = new OccurrenceFill(grafeas, "registry.example.com/bench/store", NOTE);
     fill.createNotes();
     List<StoreRow> rows = new ArrayList<>();
