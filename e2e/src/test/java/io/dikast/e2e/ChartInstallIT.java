@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,9 +147,13 @@ class ChartInstallIT {
       Set<BigInteger> served = new LinkedHashSet<>();
       List<String> answers = new ArrayList<>();
 
+      // The probe's own handshake can land on the moment the HTTPS server swaps its SSL context;
+      // Vert.x 4.5 then closes that one connection (an NPE in its channel initializer, logged).
+      // Such a poll is skipped: what must hold is every admission below, which the API server makes.
       await()
           .atMost(Duration.ofSeconds(150))
           .pollInterval(Duration.ofSeconds(2))
+          .ignoreException(UncheckedIOException.class)
           .until(
               () -> {
                 served.add(ServedCertificate.serialNumber(port));
