@@ -16,9 +16,9 @@ import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.engine.testing.JcaEcSigner;
 import io.dikast.engine.testing.OpenSsl;
-import io.dikast.operator.grafeas.FailingGrafeas;
 import io.dikast.operator.grafeas.GrafeasClients;
 import io.dikast.operator.grafeas.SilentServer;
+import io.dikast.operator.grafeas.StubGrafeas;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.Occurrences;
@@ -637,8 +637,8 @@ class AdmissionAttackTest {
 
   @Test
   void deniesOnAGrafeasError() throws Exception {
-    try (FailingGrafeas failing =
-            new FailingGrafeas(Status.INTERNAL.withDescription("storage is corrupt"));
+    try (StubGrafeas failing =
+            StubGrafeas.failingWith(Status.INTERNAL.withDescription("storage is corrupt"));
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(failing.address(), Duration.ofSeconds(2))) {
       webhook =
@@ -679,7 +679,7 @@ class AdmissionAttackTest {
 
   @Test
   void admitsWithAWarningWhenThePolicyAllowsBackendOutages() throws Exception {
-    try (FailingGrafeas failing = new FailingGrafeas(Status.UNAVAILABLE);
+    try (StubGrafeas failing = StubGrafeas.failingWith(Status.UNAVAILABLE);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(failing.address(), Duration.ofSeconds(2))) {
       webhook =

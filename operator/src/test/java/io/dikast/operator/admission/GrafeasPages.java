@@ -12,18 +12,11 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.testing.JcaEcSigner;
 import io.dikast.operator.grafeas.GrafeasClients;
+import io.dikast.operator.grafeas.StubGrafeas;
 import io.dikast.operator.policyset.ResolvedAuthority;
-import io.grafeas.v1.GrafeasGrpc;
-import io.grafeas.v1.ListNoteOccurrencesRequest;
 import io.grafeas.v1.ListNoteOccurrencesResponse;
-import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -45,22 +38,14 @@ final class GrafeasPages {
   static JsonNode admit(JcaEcSigner qaKey, IntFunction<ListNoteOccurrencesResponse> pages)
       throws Exception {
     AtomicInteger page = new AtomicInteger();
-    Server server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .addService(
-                new GrafeasGrpc.GrafeasImplBase() {
-                  @Override
-                  public void listNoteOccurrences(
-                      ListNoteOccurrencesRequest request,
-                      StreamObserver<ListNoteOccurrencesResponse> response) {
-                    response.onNext(pages.apply(page.incrementAndGet()));
-                    response.onCompleted();
-                  }
-                })
-            .build()
-            .start();
-    try (GrafeasClients.Closeable client =
-            GrafeasClients.plaintext("127.0.0.1:" + server.getPort(), Duration.ofSeconds(2));
+    try (StubGrafeas grafeas =
+            StubGrafeas.answering(
+                (request, response) -> {
+                  response.onNext(pages.apply(page.incrementAndGet()));
+                  response.onCompleted();
+                });
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(grafeas.address(), Duration.ofSeconds(2));
         Webhook webhook = new Webhook(client.source(), BUDGET)) {
       webhook.with(qa(qaKey)).with(policy());
       long start = System.nanoTime();
@@ -68,8 +53,6 @@ final class GrafeasPages {
           webhook.answer(AdmissionReviews.createPod(NS, AdmissionReviews.pod("payment", PAYMENT)));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BUDGET);
       return response;
-    } finally {
-      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 

@@ -12,13 +12,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
-/** A real gRPC Grafeas endpoint on loopback whose every list call fails with {@code status}. */
-public final class FailingGrafeas implements AutoCloseable {
+/** A real gRPC Grafeas endpoint on loopback whose note-occurrence lists a test answers. */
+public final class StubGrafeas implements AutoCloseable {
 
   private final Server server;
 
-  public FailingGrafeas(Status status) {
+  private StubGrafeas(
+      BiConsumer<ListNoteOccurrencesRequest, StreamObserver<ListNoteOccurrencesResponse>> lists) {
     try {
       server =
           NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
@@ -28,7 +30,7 @@ public final class FailingGrafeas implements AutoCloseable {
                     public void listNoteOccurrences(
                         ListNoteOccurrencesRequest request,
                         StreamObserver<ListNoteOccurrencesResponse> response) {
-                      response.onError(status.asRuntimeException());
+                      lists.accept(request, response);
                     }
                   })
               .build()
@@ -36,6 +38,17 @@ public final class FailingGrafeas implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every list call fails with {@code status}. */
+  public static StubGrafeas failingWith(Status status) {
+    return new StubGrafeas((request, response) -> response.onError(status.asRuntimeException()));
+  }
+
+  /** Every list call is answered by {@code lists}. */
+  public static StubGrafeas answering(
+      BiConsumer<ListNoteOccurrencesRequest, StreamObserver<ListNoteOccurrencesResponse>> lists) {
+    return new StubGrafeas(lists);
   }
 
   public String address() {
