@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -98,18 +99,18 @@ public final class StoreRun {
       long size,
       double rate,
       String query,
-      ImageQuery request,
+      LongFunction<HttpRequest> request,
       long images,
       int expected)
       throws IOException, InterruptedException {
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < WARM_UP; i++) {
-      http.send(request.of(random.nextLong(images)), HttpResponse.BodyHandlers.discarding());
+      http.send(request.apply(random.nextLong(images)), HttpResponse.BodyHandlers.discarding());
     }
     Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
     long errors = 0;
     for (int i = 0; i < LISTS; i++) {
-      HttpRequest list = request.of(random.nextLong(images));
+      HttpRequest list = request.apply(random.nextLong(images));
       long started = System.nanoTime();
       HttpResponse<String> answer = http.send(list, HttpResponse.BodyHandlers.ofString());
       micros.recordValue((System.nanoTime() - started) / 1_000);
@@ -160,9 +161,5 @@ public final class StoreRun {
           jar + " is missing: build first with mvn -B -DskipTests package");
     }
     return jar;
-  }
-
-  private interface ImageQuery {
-    HttpRequest of(long image);
   }
 }
