@@ -1,16 +1,13 @@
 package io.dikast.bench.load;
 
+import io.dikast.bench.Loopback;
 import io.dikast.quickstart.CaTrust;
 import io.dikast.quickstart.ChildProcess;
 import io.dikast.quickstart.StoryFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +65,7 @@ public final class Stack implements AutoCloseable {
   /** The Grafeas server with these {@code -Ddikast.grafeas.storage…} options. */
   public void startGrafeas(Path jar, List<String> storage)
       throws IOException, InterruptedException {
-    int port = freePort();
+    int port = Loopback.freePort();
     grafeasRest = URI.create("http://127.0.0.1:" + port);
     List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
     command.add("-Dquarkus.http.host=127.0.0.1");
@@ -77,11 +74,12 @@ public final class Stack implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString()));
     grafeas = ChildProcess.start("Grafeas server", command, root.resolve("grafeas-server.log"));
     HttpClient http = HttpClient.newHttpClient();
-    grafeas.awaitReady(() -> answers(http, grafeasRest.resolve("/q/health/ready")), STARTUP);
+    grafeas.awaitReady(
+        () -> Loopback.answers(http, grafeasRest.resolve("/q/health/ready")), STARTUP);
   }
 
   void startOperator(Path jar) throws IOException, InterruptedException {
-    int port = freePort();
+    int port = Loopback.freePort();
     Path caFile = root.resolve("webhook-ca.crt");
     webhook = URI.create("https://127.0.0.1:" + port);
     operator =
@@ -113,25 +111,7 @@ public final class Stack implements AutoCloseable {
         return false;
       }
     }
-    return answers(https, webhook.resolve("/q/health/ready"));
-  }
-
-  private static boolean answers(HttpClient http, URI uri) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    return Loopback.answers(https, webhook.resolve("/q/health/ready"));
   }
 
   @Override

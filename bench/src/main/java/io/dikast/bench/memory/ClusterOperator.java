@@ -1,13 +1,12 @@
 package io.dikast.bench.memory;
 
+import io.dikast.bench.Loopback;
 import io.dikast.quickstart.CaTrust;
 import io.dikast.quickstart.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ final class ClusterOperator implements AutoCloseable {
             webhook,
             https);
     operator.process.awaitReady(
-        () -> operator.answers(webhook.resolve("/q/health/ready")), STARTUP);
+        () -> Loopback.answers(https, webhook.resolve("/q/health/ready")), STARTUP);
     return operator;
   }
 
@@ -121,18 +120,6 @@ final class ClusterOperator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running jcmd", e);
-    }
-  }
-
-  private boolean answers(URI uri) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
-      return https.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

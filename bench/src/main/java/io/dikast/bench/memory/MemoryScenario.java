@@ -2,6 +2,7 @@ package io.dikast.bench.memory;
 
 import static org.awaitility.Awaitility.await;
 
+import io.dikast.bench.Loopback;
 import io.dikast.bench.review.AdmissionReviews;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.quickstart.ChildProcess;
@@ -14,8 +15,6 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +76,7 @@ public final class MemoryScenario {
       Instant setup = Instant.now();
       new PolicySet(client).create();
       facts.put("setup (namespaces, authorities, policies, pods)", since(setup));
-      int grafeasPort = freePort();
+      int grafeasPort = Loopback.freePort();
       try (ChildProcess grafeas = startGrafeas(root, grafeasPort);
           ClusterOperator operator =
               ClusterOperator.start(
@@ -87,8 +86,8 @@ public final class MemoryScenario {
                       "-Ddikast.grafeas.address=127.0.0.1:" + grafeasPort,
                       "-Ddikast.validation.grafeas-requests-per-second=" + VALIDATION_RATE),
                   ServingCertificate.write(root),
-                  freePort(),
-                  freePort(),
+                  Loopback.freePort(),
+                  Loopback.freePort(),
                   results.resolve("operator.log"))) {
         Instant started = Instant.now();
         awaitAllPolicies(client, MemoryScenario::ready, Duration.ofMinutes(10));
@@ -134,7 +133,7 @@ public final class MemoryScenario {
             root.resolve("grafeas-server.log"));
     HttpClient http = HttpClient.newHttpClient();
     URI ready = URI.create("http://127.0.0.1:" + grafeasPort + "/q/health/ready");
-    grafeas.awaitReady(() -> answers(http, ready), Duration.ofMinutes(2));
+    grafeas.awaitReady(() -> Loopback.answers(http, ready), Duration.ofMinutes(2));
     return grafeas;
   }
 
@@ -256,24 +255,6 @@ public final class MemoryScenario {
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     facts.put("admissions denied / other answers", denied.get() + " / " + other.get());
-  }
-
-  private static boolean answers(HttpClient http, URI uri) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String since(Instant start) {

@@ -1,8 +1,7 @@
 package io.dikast.bench.store;
 
+import io.dikast.bench.Loopback;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +23,8 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   public static PostgresServer start(Path checkout) throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    PostgresServer server = new PostgresServer(checkout.resolve("scripts/postgres.sh"), port);
+    PostgresServer server =
+        new PostgresServer(checkout.resolve("scripts/postgres.sh"), Loopback.freePort());
     server.script("start");
     return server;
   }
