@@ -149,7 +149,7 @@ class ChartInstallIT {
 
       // The probe's own handshake can land on the moment the HTTPS server swaps its SSL context;
       // Vert.x 4.5 then closes that one connection (an NPE in its channel initializer, logged).
-      // Such a poll is skipped: what must hold is every admission below, which the API server makes.
+      // Such a poll is skipped: what must hold is every admission the API server makes below.
       await()
           .atMost(Duration.ofSeconds(150))
           .pollInterval(Duration.ofSeconds(2))
