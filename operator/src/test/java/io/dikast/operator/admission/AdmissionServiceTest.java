@@ -36,7 +36,8 @@ class AdmissionServiceTest {
           new AttestationFactFinder(new InMemoryAttestations(), metrics),
           new VerificationCache(CacheSettings.defaults()),
           metrics,
-          VerificationSettings.defaults());
+          VerificationSettings.defaults(),
+          Duration.ofSeconds(2));
   private final VulnerabilityResolver vulnerabilities =
       new VulnerabilityResolver(
           (image, deadline) -> {
