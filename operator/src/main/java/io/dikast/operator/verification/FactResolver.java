@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,9 +27,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers a decision's attestation checks: from the namespace's authorities, the cache, or Grafeas.
- * Checks run in parallel on a bounded pool, all under the admission's deadline; a check without an
- * answer when the deadline passes is {@link AttestationFact.Unavailable}, never a success, and
- * carries the check's last verification for policies that may count it.
+ * Every check of a decision is asked at once, without a thread waiting for Grafeas (a hung Grafeas
+ * costs a 100-image pod one call timeout, not one per pool thread's turn); at most {@code
+ * dikast.verification.threads + queue} checks wait for Grafeas across all admissions, so a burst
+ * puts a bounded load on it. All run under the admission's deadline; a check without an answer when
+ * the deadline passes is {@link AttestationFact.Unavailable}, never a success, and carries the
+ * check's last verification for policies that may count it.
  *
  * <p>A verified fact due for refresh is answered from the cache and asked again in the background,
  * once per key at a time, under its own deadline ({@code dikast.grafeas.call-timeout}), so a
@@ -44,6 +47,7 @@ public class FactResolver {
   private final VerificationCache cache;
   private final DikastMetrics metrics;
   private final ThreadPoolExecutor executor;
+  private final Semaphore waiting;
   private final Duration refreshTimeout;
   private final Map<FactKey, CompletableFuture<AttestationFact>> inFlight =
       new ConcurrentHashMap<>();
@@ -71,6 +75,8 @@ public class FactResolver {
     this.cache = cache;
     this.metrics = metrics;
     this.executor = VerificationPool.create(config, "dikast-verify-");
+    // As many as the pool can hold, so a source that blocks is never refused by the pool itself.
+    this.waiting = new Semaphore(config.threads() + config.queue());
     this.refreshTimeout = refreshTimeout;
   }
 
@@ -130,7 +136,10 @@ public class FactResolver {
     return askGrafeas(key, authority, check, deadline);
   }
 
-  /** Asks Grafeas on the pool, or joins the request already asking for the same key. */
+  /**
+   * Asks Grafeas, or joins the request already asking for the same key: pods of one ReplicaSet
+   * arrive together and share one Grafeas request per check.
+   */
   private CompletableFuture<AttestationFact> askGrafeas(
       FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
     CompletableFuture<AttestationFact> mine = new CompletableFuture<>();
@@ -138,13 +147,34 @@ public class FactResolver {
     if (shared != null) {
       return shared;
     }
-    try {
-      executor.execute(() -> verifyOnce(key, authority, check, deadline, mine));
-    } catch (RejectedExecutionException e) {
+    if (!waiting.tryAcquire()) {
       inFlight.remove(key, mine);
       mine.complete(
           new AttestationFact.Unavailable("too many attestation checks are waiting for Grafeas"));
+      return mine;
     }
+    CompletableFuture<AttestationFact> asked;
+    try {
+      asked =
+          finder.findAsync(
+              authority.noteName(), authority.keys(), check.image(), deadline, executor);
+    } catch (RuntimeException e) {
+      asked = CompletableFuture.failedFuture(e);
+    }
+    asked.whenComplete(
+        (fact, failure) -> {
+          waiting.release();
+          if (failure == null) {
+            cache.put(key, fact);
+          }
+          // Leave the in-flight map first: a caller that sees this answer must never join it later.
+          inFlight.remove(key, mine);
+          if (failure == null) {
+            mine.complete(fact);
+          } else {
+            mine.completeExceptionally(failure);
+          }
+        });
     return mine;
   }
 
@@ -152,34 +182,6 @@ public class FactResolver {
     if (fact instanceof AttestationFact.Unavailable outage) {
       return key.flatMap(cache::lastVerified).map(outage::withLastVerified).orElse(outage);
     }
-    return fact;
-  }
-
-  // Pods of one ReplicaSet arrive together; they share one Grafeas request per check.
-  private void verifyOnce(
-      FactKey key,
-      ResolvedAuthority authority,
-      AttestationCheck check,
-      Deadline deadline,
-      CompletableFuture<AttestationFact> result) {
-    AttestationFact fact;
-    try {
-      fact = verifyAndCache(key, authority, check, deadline);
-    } catch (RuntimeException e) {
-      inFlight.remove(key, result);
-      result.completeExceptionally(e);
-      return;
-    }
-    // Leave the in-flight map first: a caller that sees this answer must never join it later.
-    inFlight.remove(key, result);
-    result.complete(fact);
-  }
-
-  private AttestationFact verifyAndCache(
-      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
-    AttestationFact fact =
-        finder.find(authority.noteName(), authority.keys(), check.image(), deadline);
-    cache.put(key, fact);
     return fact;
   }
 

@@ -28,8 +28,11 @@ import io.grafeas.v1.Occurrence;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -762,6 +765,36 @@ class AdmissionAttackTest {
           .untilAsserted(
               () ->
                   assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA)));
+    }
+  }
+
+  @Test
+  void asksGrafeasAboutEveryImageOfAHundredImagePodAtOnceWhenItHangs() throws Exception {
+    Duration callTimeout = Duration.ofSeconds(2);
+    List<Long> arrivals = new CopyOnWriteArrayList<>();
+    try (StubGrafeas hung =
+            StubGrafeas.answering((request, held) -> arrivals.add(System.nanoTime()));
+        GrafeasClients.Closeable client = GrafeasClients.plaintext(hung.address(), callTimeout)) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(8))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      String[] images =
+          IntStream.range(0, 100)
+              .mapToObj(i -> "gcr.io/acme/service-" + i + "@sha256:" + "ab".repeat(32))
+              .toArray(String[]::new);
+
+      JsonNode response =
+          webhook.answer(AdmissionReviews.createPod(NS, AdmissionReviews.pod("wide", images)));
+
+      assertThat(arrivals).hasSize(100);
+      assertThat(Duration.ofNanos(Collections.max(arrivals) - Collections.min(arrivals)))
+          .as("every check was asked before the first one's call timeout")
+          .isLessThan(callTimeout);
+      assertThat(response.path("allowed").asBoolean(true)).isFalse();
+      assertThat(response.path("status").path("message").asText().lines())
+          .hasSize(100)
+          .allMatch(line -> line.endsWith("(Grafeas did not answer within 2000 ms)"));
     }
   }
 

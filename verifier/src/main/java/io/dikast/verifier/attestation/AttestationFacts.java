@@ -13,6 +13,9 @@ import io.grpc.Deadline;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Answers one question against Grafeas, uncached: does any occurrence under an authority's note
@@ -42,6 +45,38 @@ public final class AttestationFacts {
       return new AttestationFact.Unavailable(e.getMessage());
     }
     return verify(occurrences, keys, image);
+  }
+
+  /**
+   * {@link #find} as a future: the source asked through {@link
+   * AttestationSource#attestationsAsync}, the signatures checked on the thread its answer arrives
+   * on.
+   *
+   * @param blocking runs a source that blocks
+   */
+  public static CompletableFuture<AttestationFact> findAsync(
+      AttestationSource source,
+      String noteName,
+      List<TrustedKey> keys,
+      ImageReference image,
+      Deadline deadline,
+      Executor blocking) {
+    return source
+        .attestationsAsync(noteName, image, deadline, blocking)
+        .handle(
+            (occurrences, failure) ->
+                failure == null ? verify(occurrences, keys, image) : unanswered(failure));
+  }
+
+  private static AttestationFact unanswered(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof NoteNotFoundException notFound) {
+      return new AttestationFact.NotVerified(notFound.getMessage());
+    }
+    if (cause instanceof BackendUnavailableException unavailable) {
+      return new AttestationFact.Unavailable(unavailable.getMessage());
+    }
+    throw new CompletionException(cause);
   }
 
   /** Verified by the first occurrence that verifies; otherwise why none did. */

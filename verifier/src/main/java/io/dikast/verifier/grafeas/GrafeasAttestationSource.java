@@ -10,6 +10,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Reads an authority's attestation occurrences for one image from Grafeas over gRPC.
@@ -29,19 +31,31 @@ public class GrafeasAttestationSource implements AttestationSource {
   @Override
   public List<Occurrence> attestations(String noteName, ImageReference image, Deadline budget)
       throws BackendUnavailableException, NoteNotFoundException {
+    return ListPages.await(read(noteName, image, budget));
+  }
+
+  /** Reads without holding a thread of {@code blocking} (or any other) while Grafeas answers. */
+  @Override
+  public CompletableFuture<List<Occurrence>> attestationsAsync(
+      String noteName, ImageReference image, Deadline budget, Executor blocking) {
+    return read(noteName, image, budget);
+  }
+
+  private CompletableFuture<List<Occurrence>> read(
+      String noteName, ImageReference image, Deadline budget) {
     List<Occurrence> found = new ArrayList<>();
-    PageTokens pages = grafeas.pages("note " + noteName);
-    String pageToken = "";
-    do {
-      ListNoteOccurrencesResponse response = listPage(noteName, image, pageToken, budget);
-      for (Occurrence occurrence : response.getOccurrencesList()) {
-        if (isAttestationOf(occurrence, noteName, image)) {
-          found.add(occurrence);
-        }
-      }
-      pageToken = response.getNextPageToken();
-    } while (pages.more(pageToken));
-    return found;
+    return ListPages.readAll(
+            grafeas.pages("note " + noteName),
+            pageToken -> listPage(noteName, image, pageToken, budget),
+            ListNoteOccurrencesResponse::getNextPageToken,
+            response -> {
+              for (Occurrence occurrence : response.getOccurrencesList()) {
+                if (isAttestationOf(occurrence, noteName, image)) {
+                  found.add(occurrence);
+                }
+              }
+            })
+        .thenApply(done -> found);
   }
 
   // The request's filter already asked for this; a server that ignores it must not make another
@@ -55,9 +69,8 @@ public class GrafeasAttestationSource implements AttestationSource {
             || occurrence.getResourceUri().equals(image.pinned()));
   }
 
-  private ListNoteOccurrencesResponse listPage(
-      String noteName, ImageReference image, String pageToken, Deadline budget)
-      throws BackendUnavailableException, NoteNotFoundException {
+  private CompletableFuture<ListNoteOccurrencesResponse> listPage(
+      String noteName, ImageReference image, String pageToken, Deadline budget) {
     ListNoteOccurrencesRequest request =
         ListNoteOccurrencesRequest.newBuilder()
             .setName(noteName)
@@ -65,13 +78,15 @@ public class GrafeasAttestationSource implements AttestationSource {
             .setPageSize(GrafeasConnection.MAX_PAGE_SIZE)
             .setPageToken(pageToken)
             .build();
-    try {
-      return grafeas.stub(budget).listNoteOccurrences(request);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new NoteNotFoundException(noteName);
-      }
-      throw grafeas.unavailable(e);
-    }
+    return grafeas
+        .call(budget, stub -> stub.listNoteOccurrences(request))
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(outage(noteName, failure)));
+  }
+
+  private Throwable outage(String noteName, Throwable failure) {
+    return failure instanceof StatusRuntimeException status
+            && status.getStatus().getCode() == Status.Code.NOT_FOUND
+        ? new NoteNotFoundException(noteName)
+        : grafeas.outage(failure);
   }
 }

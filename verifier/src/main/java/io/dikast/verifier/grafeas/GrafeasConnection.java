@@ -1,12 +1,20 @@
 package io.dikast.verifier.grafeas;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.dikast.engine.image.ImageReference;
 import io.grafeas.v1.GrafeasGrpc;
+import io.grpc.CallCredentials;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The one gRPC channel to Grafeas that every source reads through: its credentials, the deadline of
@@ -19,38 +27,63 @@ public class GrafeasConnection implements AutoCloseable {
 
   private final GrafeasClientSettings config;
   private final ManagedChannel channel;
-  private final GrafeasGrpc.GrafeasBlockingStub stub;
+  private final GrafeasGrpc.GrafeasFutureStub futureStub;
 
   public GrafeasConnection(GrafeasClientSettings config) {
     this.config = config;
     this.channel = GrafeasChannelFactory.create(config);
-    GrafeasGrpc.GrafeasBlockingStub base = GrafeasGrpc.newBlockingStub(channel);
-    this.stub =
-        config
-            .tokenFile()
-            .map(f -> base.withCallCredentials(new BearerTokenCredentials(f)))
-            .orElse(base);
+    Optional<CallCredentials> token = config.tokenFile().map(BearerTokenCredentials::new);
+    GrafeasGrpc.GrafeasFutureStub future = GrafeasGrpc.newFutureStub(channel);
+    this.futureStub = token.map(future::withCallCredentials).orElse(future);
   }
 
   public GrafeasClientSettings settings() {
     return config;
   }
 
-  /**
-   * A stub for one call: the configured call timeout, cut short by the admission's own deadline.
-   */
-  GrafeasGrpc.GrafeasBlockingStub stub(Deadline budget) throws BackendUnavailableException {
-    Deadline callDeadline =
-        Deadline.after(config.callTimeout().toNanos(), TimeUnit.NANOSECONDS).minimum(budget);
-    if (callDeadline.isExpired()) {
-      throw new BackendUnavailableException("admission deadline reached before asking Grafeas");
-    }
-    return stub.withDeadline(callDeadline);
+  private Deadline callDeadline(Deadline budget) {
+    return Deadline.after(config.callTimeout().toNanos(), TimeUnit.NANOSECONDS).minimum(budget);
   }
 
-  /** The outage a failed call stands for, worded for deny messages. */
-  BackendUnavailableException unavailable(StatusRuntimeException failure) {
-    return new BackendUnavailableException(describe(failure.getStatus()), failure);
+  /**
+   * One call that holds no thread while Grafeas answers, so a slow or hung Grafeas delays an
+   * admission's checks together rather than one pool thread at a time. It fails with the call's
+   * {@link StatusRuntimeException}, or a {@link BackendUnavailableException} when the budget is
+   * spent before asking.
+   */
+  <T> CompletableFuture<T> call(
+      Deadline budget, Function<GrafeasGrpc.GrafeasFutureStub, ListenableFuture<T>> rpc) {
+    Deadline callDeadline = callDeadline(budget);
+    if (callDeadline.isExpired()) {
+      return CompletableFuture.failedFuture(
+          new BackendUnavailableException("admission deadline reached before asking Grafeas"));
+    }
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    Futures.addCallback(
+        rpc.apply(futureStub.withDeadline(callDeadline)),
+        new FutureCallback<T>() {
+          @Override
+          public void onSuccess(T result) {
+            answer.complete(result);
+          }
+
+          @Override
+          public void onFailure(Throwable failure) {
+            answer.completeExceptionally(failure);
+          }
+        },
+        MoreExecutors.directExecutor());
+    return answer;
+  }
+
+  /**
+   * The outage a failed {@link #call} stands for, worded for deny messages; a failure that is no
+   * gRPC status (the budget already spent) as it is.
+   */
+  Throwable outage(Throwable failure) {
+    return failure instanceof StatusRuntimeException status
+        ? new BackendUnavailableException(describe(status.getStatus()), status)
+        : failure;
   }
 
   /** A guard against a server that never ends a list of {@code subject}. */
