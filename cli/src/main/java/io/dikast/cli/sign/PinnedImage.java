@@ -2,6 +2,7 @@ package io.dikast.cli.sign;
 
 import io.dikast.cli.CliException;
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.image.InvalidImageReferenceException;
 
 /** The {@code --image} of a signature: only a digest-pinned reference can be attested. */
 final class PinnedImage {
@@ -11,18 +12,18 @@ final class PinnedImage {
   static ImageReference parse(String text) {
     ImageReference image;
     try {
-      image = ImageReference.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage("--image is not an image reference: " + e.getMessage());
+      image = ImageReference.fromResourceUri(text);
+    } catch (InvalidImageReferenceException e) {
+      throw CliException.usage("--image: " + e.getMessage());
     }
     if (image.isDigestPinned()) {
       return image;
     }
-    if (image.rawDigest().isPresent()) {
+    if (image.anyDigest().isPresent()) {
       throw CliException.usage(
           "image "
               + text
-              + " has a malformed digest; a digest is sha256: followed by 64 lower-case hex digits");
+              + " is pinned by another algorithm; an attestation binds a sha256 digest");
     }
     throw CliException.usage(
         "image "

@@ -53,6 +53,18 @@ class SignCommandTest {
   }
 
   @Test
+  void signsTheNormalisedNameOfADockerHubShortName() {
+    String digest = "sha256:" + "e".repeat(64);
+
+    Run run = Dikast.run("sign", "--image", "nginx@" + digest, "--payload-only");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("\"docker-reference\":\"docker.io/library/nginx\"")
+        .contains("\"docker-manifest-digest\":\"" + digest + "\"");
+  }
+
+  @Test
   void refusesATagOnlyImageAndSaysHowToGetItsDigest() {
     Run run = Dikast.run("sign", "--image", "gcr.io/hightowerlabs/payment:1.0", "--payload-only");
 
@@ -74,8 +86,23 @@ class SignCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
-            "dikast: image gcr.io/x/payment@sha256:ABC has a malformed digest; a digest is sha256:"
-                + " followed by 64 lower-case hex digits\n");
+            "dikast: --image: invalid image reference \"gcr.io/x/payment@sha256:ABC\" (its"
+                + " digest is not sha256, sha384 or sha512 followed by that many lower-case hex"
+                + " digits)\n");
+  }
+
+  @Test
+  void refusesADigestOfAnotherAlgorithm() {
+    Run run =
+        Dikast.run(
+            "sign", "--image", "gcr.io/x/payment@sha512:" + "ab".repeat(64), "--payload-only");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "dikast: image gcr.io/x/payment@sha512:"
+                + "ab".repeat(64)
+                + " is pinned by another algorithm; an attestation binds a sha256 digest\n");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.dikast.engine.attestation;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.image.InvalidImageReferenceException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a signed payload vouches for exactly this repository and digest: an atomic container
- * signature, or the article's plain text payload, a digest-pinned reference on its own.
+ * signature, or the article's plain text payload, a digest-pinned reference on its own. Names are
+ * compared normalised, so a payload for {@code nginx@sha256:…} binds {@code
+ * docker.io/library/nginx@sha256:…} and the reverse.
  */
 final class PayloadBinding {
 
@@ -39,7 +42,7 @@ final class PayloadBinding {
       throw new Rejection("payload docker-manifest-digest is not a sha256 digest");
     }
     boolean digestOnIdentityAgrees =
-        identity.rawDigest().isEmpty() || identity.rawDigest().get().equals(digest);
+        identity.anyDigest().isEmpty() || identity.anyDigest().get().equals(digest);
     if (!identity.repository().equals(image.repository())
         || !digest.equals(image.digest().orElseThrow())
         || !digestOnIdentityAgrees) {
@@ -62,11 +65,13 @@ final class PayloadBinding {
     }
   }
 
+  // Any spelling of the image counts, and the resource URI form too, which signers copy from
+  // Grafeas.
   private static ImageReference reference(String text, String what) throws Rejection {
     try {
-      return ImageReference.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new Rejection("payload " + what + " is not an image reference");
+      return ImageReference.fromResourceUri(text);
+    } catch (InvalidImageReferenceException e) {
+      throw new Rejection("payload " + what + " is not an image reference (" + e.reason() + ")");
     }
   }
 

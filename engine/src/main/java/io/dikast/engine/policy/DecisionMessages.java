@@ -37,7 +37,12 @@ import java.util.stream.Collectors;
  * <p>Reasons:
  *
  * <ul>
- *   <li>{@code image is not pinned by a sha256 digest} (also for malformed digests and references)
+ *   <li>{@code invalid image reference "<ref>" (<why>)} when the distribution reference grammar
+ *       refuses the image, e.g. {@code (it has surrounding whitespace)}, {@code (a scheme such as
+ *       https:// is not part of an image reference)}, {@code (a repository path must be lower
+ *       case)}; {@code <ref>} with control characters as {@code ?}
+ *   <li>{@code image is not pinned by a sha256 digest} for a valid reference by tag, or by a digest
+ *       of another algorithm
  *   <li>{@code no valid attestation by authority qa<details>} when all authorities are required
  *   <li>{@code no valid attestation by authorities qa, security<details>} likewise, several missing
  *   <li>{@code 1 of 2 required attestations (qa, security, release); missing: security,

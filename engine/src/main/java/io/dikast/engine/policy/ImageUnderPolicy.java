@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.image.InvalidImageReferenceException;
 import io.dikast.engine.vulnerability.Vulnerability;
 import io.dikast.engine.vulnerability.VulnerabilityEvaluator;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
@@ -17,17 +18,28 @@ record ImageUnderPolicy(String image, Policy policy) {
 
   private static final VulnerabilityEvaluator VULNERABILITIES = new VulnerabilityEvaluator();
 
+  /**
+   * Whether a pattern exempts the image as written or in its normalised form, so {@code
+   * docker.io/library/nginx:*} exempts {@code nginx:1.25}; an invalid reference never is.
+   */
   boolean allowlisted() {
-    return policy.allowlistPatterns().stream()
-        .map(AllowlistPattern::compile)
-        .anyMatch(pattern -> pattern.matches(image));
+    Optional<ImageReference> reference = reference();
+    return reference.isPresent()
+        && policy.allowlistPatterns().stream()
+            .map(AllowlistPattern::compile)
+            .anyMatch(
+                pattern -> pattern.matches(image) || pattern.matches(reference.get().normalised()));
   }
 
   /** The image when it is pinned by a well-formed digest; empty for anything else. */
   Optional<ImageReference> pinned() {
+    return reference().filter(ImageReference::isDigestPinned);
+  }
+
+  private Optional<ImageReference> reference() {
     try {
-      return Optional.of(ImageReference.parse(image)).filter(ImageReference::isDigestPinned);
-    } catch (IllegalArgumentException notAnImageReference) {
+      return Optional.of(ImageReference.parse(image));
+    } catch (InvalidImageReferenceException invalid) {
       return Optional.empty();
     }
   }
@@ -64,7 +76,13 @@ record ImageUnderPolicy(String image, Policy policy) {
     if (allowlisted()) {
       return Optional.empty();
     }
-    Optional<ImageReference> pinned = pinned();
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(image);
+    } catch (InvalidImageReferenceException invalid) {
+      return Optional.of(new Violation(image, policy, invalid.getMessage(), false));
+    }
+    Optional<ImageReference> pinned = Optional.of(reference).filter(ImageReference::isDigestPinned);
     if (pinned.isEmpty()) {
       return Optional.of(new Violation(image, policy, DecisionMessages.NOT_PINNED, false));
     }

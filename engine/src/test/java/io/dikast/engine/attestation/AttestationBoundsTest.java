@@ -39,10 +39,9 @@ class AttestationBoundsTest {
   }
 
   @Test
-  void deniesImageWithNonHexDigest() {
+  void deniesImagePinnedByAnotherAlgorithm() {
     ImageReference malformed =
-        ImageReference.parse(
-            "gcr.io/hightowerlabs/payment@sha256:zba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887");
+        ImageReference.parse("gcr.io/hightowerlabs/payment@sha512:" + "ab".repeat(64));
 
     assertThat(
             AttestationVerifier.verify(

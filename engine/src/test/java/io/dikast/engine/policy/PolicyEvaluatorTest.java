@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyEvaluatorTest {
@@ -106,17 +107,10 @@ class PolicyEvaluatorTest {
                 + " payments/qa-only: image is not pinned by a sha256 digest");
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "gcr.io/x/payment@sha256:aba48d",
-        "gcr.io/x/payment@sha256:zba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887",
-        "gcr.io/x/payment@sha256:ABA48D60BA4410EC921F9D2E8169236C57660D121F9430DC9758D754EEC8F887",
-        "gcr.io/x/payment@sha512:aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887",
-        "Gcr.io/X/Payment@@sha256:",
-        ""
-      })
-  void deniesShortNonHexForeignOrMalformedDigestAsUnpinned(String image) {
+  @Test
+  void deniesAValidReferenceByAnotherDigestAlgorithmAsUnpinned() {
+    String image = "gcr.io/x/payment@sha512:" + "ab".repeat(64);
+
     Decision decision =
         evaluator.evaluate(podWorkload(image), List.of(QA_ONLY), Facts.none().map());
 
@@ -126,6 +120,38 @@ class PolicyEvaluatorTest {
                 + image
                 + " denied by ImageSecurityPolicy payments/qa-only: image is not pinned by a sha256"
                 + " digest");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gcr.io/x/payment@sha256:aba48d | its digest is not sha256, sha384 or sha512 followed by"
+            + " that many lower-case hex digits",
+        "gcr.io/x/payment@sha256:zba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887"
+            + " | its digest is not sha256, sha384 or sha512 followed by that many lower-case hex"
+            + " digits",
+        "gcr.io/x/payment@sha256:ABA48D60BA4410EC921F9D2E8169236C57660D121F9430DC9758D754EEC8F887"
+            + " | its digest is not sha256, sha384 or sha512 followed by that many lower-case hex"
+            + " digits",
+        "Gcr.io/X/Payment@@sha256: | it does not follow the distribution reference grammar",
+        "https://gcr.io/x/payment:1 | a scheme such as https:// is not part of an image reference",
+        "gcr.io/X/payment:1 | a repository path must be lower case",
+        "'' | it is empty"
+      })
+  void deniesAnInvalidReferenceSayingWhy(String image, String why) {
+    Decision decision =
+        evaluator.evaluate(podWorkload(image), List.of(QA_ONLY), Facts.none().map());
+
+    assertThat(decision.denials())
+        .containsExactly(
+            "image "
+                + image
+                + " denied by ImageSecurityPolicy payments/qa-only: invalid image reference \""
+                + image
+                + "\" ("
+                + why
+                + ")");
   }
 
   @Test
@@ -322,6 +348,32 @@ class PolicyEvaluatorTest {
                 + image
                 + " denied by ImageSecurityPolicy payments/qa-only: image is not pinned by a sha256"
                 + " digest");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nginx:1.25", "library/nginx:1.25", "index.docker.io/nginx:1.25"})
+  void anAllowlistPatternForTheNormalisedNameExemptsEveryDockerHubSpelling(String image) {
+    Policy policy = isp("qa-only").allowlisting("docker.io/library/nginx:*").build();
+
+    Decision decision = evaluator.evaluate(podWorkload(image), List.of(policy), Facts.none().map());
+
+    assertThat(decision.allowed()).isTrue();
+  }
+
+  @Test
+  void anInvalidReferenceIsNeverAllowlisted() {
+    Policy policy = isp("qa-only").allowlisting("gcr.io/**", "**").build();
+    String image = "https://gcr.io/team/app:1";
+
+    Decision decision = evaluator.evaluate(podWorkload(image), List.of(policy), Facts.none().map());
+
+    assertThat(decision.denials())
+        .containsExactly(
+            "image "
+                + image
+                + " denied by ImageSecurityPolicy payments/qa-only: invalid image reference \""
+                + image
+                + "\" (a scheme such as https:// is not part of an image reference)");
   }
 
   @Test

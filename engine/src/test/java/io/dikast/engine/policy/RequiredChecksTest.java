@@ -50,9 +50,11 @@ class RequiredChecksTest {
 
   @Test
   void aCheckIsKeyedByTheNormalisedPinnedImage() {
-    AttestationCheck check = AttestationCheck.of("qa", "https://" + APP);
+    String digest = "sha256:" + "c".repeat(64);
+    AttestationCheck check = AttestationCheck.of("qa", "nginx@" + digest);
 
-    assertThat(check.image().pinned()).isEqualTo(APP);
-    assertThat(check).isEqualTo(AttestationCheck.of("qa", APP));
+    assertThat(check.image().pinned()).isEqualTo("docker.io/library/nginx@" + digest);
+    assertThat(check)
+        .isEqualTo(AttestationCheck.of("qa", "index.docker.io/library/nginx@" + digest));
   }
 }

@@ -347,30 +347,161 @@ class AdmissionAttackTest {
   }
 
   @Test
-  void deniesAShortDigest() {
+  void deniesAShortDigestAsInvalidReference() {
     String image = "gcr.io/hightowerlabs/payment@sha256:aba48d60ba44";
 
     assertDenied(
         withQaOnly().answer(pod(image)),
-        denial(image, QA_ONLY, "image is not pinned by a sha256 digest"));
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \""
+                + image
+                + "\" (its digest is not sha256, sha384 or sha512"
+                + " followed by that many lower-case hex digits)"));
   }
 
   @Test
-  void deniesANonHexDigest() {
+  void deniesANonHexDigestAsInvalidReference() {
     String image = "gcr.io/hightowerlabs/payment@sha256:" + "z".repeat(64);
 
     assertDenied(
         withQaOnly().answer(pod(image)),
-        denial(image, QA_ONLY, "image is not pinned by a sha256 digest"));
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \""
+                + image
+                + "\" (its digest is not sha256, sha384 or sha512"
+                + " followed by that many lower-case hex digits)"));
   }
 
   @Test
-  void deniesAnUpperCaseDigestThatOnlyLooksPinned() {
+  void deniesAnUpperCaseDigestThatOnlyLooksPinnedAsInvalidReference() {
     String image = "gcr.io/hightowerlabs/payment@sha256:" + DIGEST.substring(7).toUpperCase();
 
     assertDenied(
         withQaOnly().answer(pod(image)),
-        denial(image, QA_ONLY, "image is not pinned by a sha256 digest"));
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \""
+                + image
+                + "\" (its digest is not sha256, sha384 or sha512"
+                + " followed by that many lower-case hex digits)"));
+  }
+
+  @Test
+  void deniesImageWithSchemeAsInvalidReference() {
+    attestQa(PAYMENT);
+    String image = "https://" + PAYMENT;
+
+    assertDenied(
+        withQaOnly().answer(pod(image)),
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \""
+                + image
+                + "\" (a scheme such as https:// is not part of an image reference)"));
+  }
+
+  @Test
+  void deniesImageWithSurroundingWhitespaceAsInvalidReference() {
+    attestQa(PAYMENT);
+    String image = " " + PAYMENT + " ";
+
+    assertDenied(
+        withQaOnly().answer(pod(image)),
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \"" + image + "\" (it has surrounding whitespace)"));
+  }
+
+  @Test
+  void deniesUppercaseRepositoryAsInvalidReference() {
+    String image = "gcr.io/HightowerLabs/Payment@" + DIGEST;
+
+    assertDenied(
+        withQaOnly().answer(pod(image)),
+        denial(
+            image,
+            QA_ONLY,
+            "invalid image reference \"" + image + "\" (a repository path must be lower case)"));
+  }
+
+  @Test
+  void admitsDockerHubShortNameSignedWithFullName() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      attestQaAsWritten("docker.io/library/nginx@" + DIGEST);
+
+      assertThat(webhook.answer(pod("nginx@" + DIGEST)).path("allowed").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void admitsDockerHubFullNameSignedWithShortName() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      attestQaAsWritten("nginx@" + DIGEST);
+
+      assertThat(
+              webhook
+                  .answer(pod("index.docker.io/library/nginx@" + DIGEST))
+                  .path("allowed")
+                  .asBoolean())
+          .isTrue();
+      assertThat(
+              webhook.answer(pod("docker.io/library/nginx@" + DIGEST)).path("allowed").asBoolean())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void deniesAttestationForAnotherDockerHubRepository() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      // acme/nginx is docker.io/acme/nginx, not the official docker.io/library/nginx.
+      attestQaAsWritten("acme/nginx@" + DIGEST);
+      grafeas.upload(
+          Occurrences.clearSigned(
+                  QA_NOTE,
+                  ImageReference.parse("nginx@" + DIGEST),
+                  clearSign(qaFingerprint, "acme/nginx@" + DIGEST),
+                  qaFingerprint)
+              .toBuilder()
+              .setResourceUri("https://nginx@" + DIGEST)
+              .build());
+      String image = "nginx@" + DIGEST;
+
+      assertDenied(
+          webhook.answer(pod(image)),
+          denial(
+              image,
+              QA_ONLY,
+              "no valid attestation by authority qa (qa: payload binds docker.io/acme/nginx@"
+                  + DIGEST
+                  + " not docker.io/library/nginx@"
+                  + DIGEST
+                  + ")"));
+    }
   }
 
   @Test
@@ -646,6 +777,36 @@ class AdmissionAttackTest {
   }
 
   @Test
+  void asksGrafeasAboutEveryImageOfAHundredImagePodAtOnceWhenItHangs() throws Exception {
+    Duration callTimeout = Duration.ofSeconds(2);
+    List<Long> arrivals = new CopyOnWriteArrayList<>();
+    try (StubGrafeas hung =
+            StubGrafeas.answering((request, held) -> arrivals.add(System.nanoTime()));
+        GrafeasClients.Closeable client = GrafeasClients.plaintext(hung.address(), callTimeout)) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(8))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      String[] images =
+          IntStream.range(0, 100)
+              .mapToObj(i -> "gcr.io/acme/service-" + i + "@sha256:" + "ab".repeat(32))
+              .toArray(String[]::new);
+
+      JsonNode response =
+          webhook.answer(AdmissionReviews.createPod(NS, AdmissionReviews.pod("wide", images)));
+
+      assertThat(arrivals).hasSize(100);
+      assertThat(Duration.ofNanos(Collections.max(arrivals) - Collections.min(arrivals)))
+          .as("every check was asked before the first one's call timeout")
+          .isLessThan(callTimeout);
+      assertThat(response.path("allowed").asBoolean(true)).isFalse();
+      assertThat(response.path("status").path("message").asText().lines())
+          .hasSize(100)
+          .allMatch(line -> line.endsWith("(Grafeas did not answer within 2000 ms)"));
+    }
+  }
+
+  @Test
   void deniesOnAGrafeasError() throws Exception {
     try (StubGrafeas failing =
             StubGrafeas.failingWith(Status.INTERNAL.withDescription("storage is corrupt"));
@@ -765,36 +926,6 @@ class AdmissionAttackTest {
           .untilAsserted(
               () ->
                   assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA)));
-    }
-  }
-
-  @Test
-  void asksGrafeasAboutEveryImageOfAHundredImagePodAtOnceWhenItHangs() throws Exception {
-    Duration callTimeout = Duration.ofSeconds(2);
-    List<Long> arrivals = new CopyOnWriteArrayList<>();
-    try (StubGrafeas hung =
-            StubGrafeas.answering((request, held) -> arrivals.add(System.nanoTime()));
-        GrafeasClients.Closeable client = GrafeasClients.plaintext(hung.address(), callTimeout)) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(8))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
-      String[] images =
-          IntStream.range(0, 100)
-              .mapToObj(i -> "gcr.io/acme/service-" + i + "@sha256:" + "ab".repeat(32))
-              .toArray(String[]::new);
-
-      JsonNode response =
-          webhook.answer(AdmissionReviews.createPod(NS, AdmissionReviews.pod("wide", images)));
-
-      assertThat(arrivals).hasSize(100);
-      assertThat(Duration.ofNanos(Collections.max(arrivals) - Collections.min(arrivals)))
-          .as("every check was asked before the first one's call timeout")
-          .isLessThan(callTimeout);
-      assertThat(response.path("allowed").asBoolean(true)).isFalse();
-      assertThat(response.path("status").path("message").asText().lines())
-          .hasSize(100)
-          .allMatch(line -> line.endsWith("(Grafeas did not answer within 2000 ms)"));
     }
   }
 
@@ -1006,6 +1137,19 @@ class AdmissionAttackTest {
             QA_NOTE, ImageReference.parse(image), clearSign(qaFingerprint, image), qaFingerprint);
     grafeas.upload(attestation);
     return attestation;
+  }
+
+  /** An attestation whose resource and payload name the image exactly as {@code spelling}. */
+  private void attestQaAsWritten(String spelling) {
+    grafeas.upload(
+        Occurrences.clearSigned(
+                QA_NOTE,
+                ImageReference.parse(spelling),
+                clearSign(qaFingerprint, spelling),
+                qaFingerprint)
+            .toBuilder()
+            .setResourceUri("https://" + spelling)
+            .build());
   }
 
   private static String clearSign(String fingerprint, String image) {

@@ -1,6 +1,7 @@
 package io.dikast.operator.verification;
 
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.image.InvalidImageReferenceException;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.NoteNotFoundException;
 import io.grafeas.v1.Occurrence;
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Occurrences held in memory and selected as Grafeas selects them for the operator: by note, and by
- * resource URI with or without the scheme. For tests of what the webhook does with answers;
- * transport failures are tested against real gRPC servers.
+ * resource URI, any spelling of the image, with or without the scheme. For tests of what the
+ * webhook does with answers; transport failures are tested against real gRPC servers.
  */
 public final class InMemoryAttestations implements AttestationSource {
 
@@ -52,11 +53,15 @@ public final class InMemoryAttestations implements AttestationSource {
   @Override
   public List<Occurrence> attestations(String noteName, ImageReference image, Deadline budget)
       throws NoteNotFoundException {
-    return underNote(noteName).stream()
-        .filter(
-            o ->
-                o.getResourceUri().equals(image.resourceUri())
-                    || o.getResourceUri().equals(image.pinned()))
-        .toList();
+    return underNote(noteName).stream().filter(o -> namesImage(o.getResourceUri(), image)).toList();
+  }
+
+  // As Grafeas' filter over every spelling of the image selects it.
+  private static boolean namesImage(String resourceUri, ImageReference image) {
+    try {
+      return ImageReference.fromResourceUri(resourceUri).sameImage(image);
+    } catch (InvalidImageReferenceException notAnImage) {
+      return false;
+    }
   }
 }

@@ -65,8 +65,7 @@ public class GrafeasAttestationSource implements AttestationSource {
     return occurrence.getKind() == NoteKind.ATTESTATION
         && occurrence.hasAttestation()
         && occurrence.getNoteName().equals(noteName)
-        && (occurrence.getResourceUri().equals(image.resourceUri())
-            || occurrence.getResourceUri().equals(image.pinned()));
+        && GrafeasConnection.names(occurrence.getResourceUri(), image);
   }
 
   private CompletableFuture<ListNoteOccurrencesResponse> listPage(

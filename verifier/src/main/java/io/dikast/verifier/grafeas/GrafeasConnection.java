@@ -5,6 +5,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.dikast.engine.image.ImageReference;
+import io.dikast.engine.image.InvalidImageReferenceException;
 import io.grafeas.v1.GrafeasGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.Deadline;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one gRPC channel to Grafeas that every source reads through: its credentials, the deadline of
@@ -91,9 +94,24 @@ public class GrafeasConnection implements AutoCloseable {
     return new PageTokens(config.maxPages(), subject);
   }
 
-  // Grafeas clients write the resource both with and without the scheme; both name the same image.
+  /**
+   * Every resource a signer or scanner may have named the image by: each spelling of its name (for
+   * Docker Hub, {@code nginx}, {@code docker.io/library/nginx}, …), with and without the scheme.
+   */
   static String resourceFilter(ImageReference image) {
-    return "resourceUrl=\"" + image.resourceUri() + "\" OR resourceUrl=\"" + image.pinned() + "\"";
+    return image.pinnedSpellings().stream()
+        .flatMap(spelling -> Stream.of("https://" + spelling, spelling))
+        .map(resource -> "resourceUrl=\"" + resource + "\"")
+        .collect(Collectors.joining(" OR "));
+  }
+
+  /** Whether an occurrence's resource names {@code image}, however it was spelled. */
+  static boolean names(String resourceUri, ImageReference image) {
+    try {
+      return ImageReference.fromResourceUri(resourceUri).sameImage(image);
+    } catch (InvalidImageReferenceException notAnImage) {
+      return false;
+    }
   }
 
   private String describe(Status status) {
