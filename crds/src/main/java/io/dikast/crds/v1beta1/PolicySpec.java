@@ -3,6 +3,7 @@ package io.dikast.crds.v1beta1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Dikast additions both policy kinds share. */
@@ -30,8 +31,24 @@ public abstract class PolicySpec {
       "Dikast: what to decide when Grafeas cannot answer in time: Deny (fail closed) or Allow.")
   private BackendUnavailableMode onBackendUnavailable;
 
+  @JsonPropertyDescription(
+      "Dikast: kinds without a built-in model whose objects carry a pod spec at a given place, for"
+          + " custom workloads that keep it elsewhere than spec.containers, spec.template.spec or"
+          + " spec.jobTemplate.spec.template.spec (which Dikast reads for every kind). Objects of"
+          + " such a kind in this policy's namespace are checked at that place, and this policy"
+          + " denies one with nothing there.")
+  private List<PodSpecKind> podSpecKinds = new ArrayList<>();
+
   /** The authority names this policy requires, deduplicated, in the order they are written. */
   public abstract List<String> requiredAuthorityNames();
+
+  public List<PodSpecKind> getPodSpecKinds() {
+    return podSpecKinds;
+  }
+
+  public void setPodSpecKinds(List<PodSpecKind> podSpecKinds) {
+    this.podSpecKinds = podSpecKinds == null ? new ArrayList<>() : podSpecKinds;
+  }
 
   public Integer getRequiredAttestations() {
     return requiredAttestations;

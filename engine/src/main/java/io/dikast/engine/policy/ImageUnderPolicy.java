@@ -66,7 +66,7 @@ record ImageUnderPolicy(String image, Policy policy) {
     }
     Optional<ImageReference> pinned = pinned();
     if (pinned.isEmpty()) {
-      return Optional.of(new Violation(image, policy, DecisionMessages.NOT_PINNED, false));
+      return Optional.of(Violation.ofImage(image, policy, DecisionMessages.NOT_PINNED, false));
     }
     List<Shortfall> shortfalls =
         Stream.of(

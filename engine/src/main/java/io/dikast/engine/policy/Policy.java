@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.PodSpecKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param requiredAttestations how many of {@code authorityNames} must have attested; 0 means all
  * @param vulnerabilityRequirements the vulnerabilities an ImageSecurityPolicy tolerates; empty when
  *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
+ * @param podSpecKinds the kinds without a built-in model whose pod spec this policy says is at a
+ *     given place; an object of such a kind with nothing there fails the policy
  */
 public record Policy(
     PolicyKind kind,
@@ -25,7 +28,8 @@ public record Policy(
     EnforcementMode enforcementMode,
     BreakglassMode breakglass,
     BackendUnavailableMode onBackendUnavailable,
-    Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+    Optional<VulnerabilityRequirements> vulnerabilityRequirements,
+    List<PodSpecKind> podSpecKinds) {
 
   public Policy {
     Objects.requireNonNull(kind, "kind");
@@ -37,10 +41,37 @@ public record Policy(
     Objects.requireNonNull(breakglass, "breakglass");
     Objects.requireNonNull(onBackendUnavailable, "onBackendUnavailable");
     Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
+    podSpecKinds = List.copyOf(podSpecKinds);
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
           "requiredAttestations must be between 0 and " + authorityNames.size());
     }
+  }
+
+  /** A policy that names no kind of its own. */
+  public Policy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlistPatterns,
+      List<String> authorityNames,
+      int requiredAttestations,
+      EnforcementMode enforcementMode,
+      BreakglassMode breakglass,
+      BackendUnavailableMode onBackendUnavailable,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+    this(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames,
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable,
+        vulnerabilityRequirements,
+        List.of());
   }
 
   /** A policy that checks attestations only. */

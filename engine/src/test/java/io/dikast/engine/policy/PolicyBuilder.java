@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.PodSpecKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ final class PolicyBuilder {
   private BreakglassMode breakglass = BreakglassMode.ALLOW;
   private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
   private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
+  private List<PodSpecKind> podSpecKinds = List.of();
 
   private PolicyBuilder(PolicyKind kind, String name) {
     this.kind = kind;
@@ -67,6 +69,11 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder declaring(PodSpecKind... kinds) {
+    podSpecKinds = List.of(kinds);
+    return this;
+  }
+
   Policy build() {
     return new Policy(
         kind,
@@ -78,6 +85,7 @@ final class PolicyBuilder {
         enforcementMode,
         breakglass,
         onBackendUnavailable,
-        vulnerabilityRequirements);
+        vulnerabilityRequirements,
+        podSpecKinds);
   }
 }

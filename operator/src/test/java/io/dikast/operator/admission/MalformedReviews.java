@@ -28,16 +28,6 @@ final class MalformedReviews {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> CHECKED =
-      Set.of(
-          "/Pod",
-          "/ReplicationController",
-          "apps/Deployment",
-          "apps/ReplicaSet",
-          "apps/StatefulSet",
-          "apps/DaemonSet",
-          "batch/Job",
-          "batch/CronJob");
   private static final List<String> CONTAINER_LISTS =
       List.of("containers", "initContainers", "ephemeralContainers");
   private static final List<String> POD_SPECS =
@@ -184,11 +174,12 @@ final class MalformedReviews {
   }
 
   /**
-   * Mirrors what the webhook does not check: an allow is right only for those, for a review of
-   * another namespace, or for an object whose container lists name no image (the API server drops
-   * unknown fields such as a mangled {@code containers} before a real webhook sees them). The body
-   * is read as the webhook reads it: invalid UTF-8 becomes U+FFFD, so a mangled namespace is
-   * another namespace.
+   * Mirrors what the webhook does not check: an allow is right only for an operation or subresource
+   * it does not read, for a review of another namespace, or for an object whose container lists
+   * name no image (the API server drops unknown fields such as a mangled {@code containers} before
+   * a real webhook sees them). The kind does not excuse anything: a pod sent as {@code pod}, {@code
+   * Widget} or {@code ConfigMap} still carries its pod spec and is checked. The body is read as the
+   * webhook reads it: invalid UTF-8 becomes U+FFFD, so a mangled namespace is another namespace.
    */
   private boolean mayBeAllowed(byte[] body) {
     JsonNode request;
@@ -203,12 +194,6 @@ final class MalformedReviews {
     }
     String operation = scalar(request.path("operation"));
     if (operation != null && !Set.of("CREATE", "UPDATE").contains(operation)) {
-      return true;
-    }
-    JsonNode kind = request.path("kind");
-    String group = scalar(kind.path("group"));
-    String groupAndKind = (group == null ? "" : group) + "/" + scalar(kind.path("kind"));
-    if (kind.isObject() && !CHECKED.contains(groupAndKind)) {
       return true;
     }
     String subResource = scalar(request.path("subResource"));
