@@ -2,6 +2,7 @@ package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.PodSpecKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ final class PolicyBuilder {
   private EnforcementMode enforcementMode = EnforcementMode.ENFORCE;
   private BreakglassMode breakglass = BreakglassMode.ALLOW;
   private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
+  private Duration cachedFactsMaxAge = Policy.DEFAULT_CACHED_FACTS_MAX_AGE;
   private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
   private List<PodSpecKind> podSpecKinds = List.of();
 
@@ -64,6 +66,12 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder usingCachedFacts(Duration maxAge) {
+    onBackendUnavailable = BackendUnavailableMode.USE_CACHED_FACTS;
+    cachedFactsMaxAge = maxAge;
+    return this;
+  }
+
   PolicyBuilder requiring(VulnerabilityRequirements requirements) {
     vulnerabilityRequirements = Optional.of(requirements);
     return this;
@@ -85,6 +93,7 @@ final class PolicyBuilder {
         enforcementMode,
         breakglass,
         onBackendUnavailable,
+        cachedFactsMaxAge,
         vulnerabilityRequirements,
         podSpecKinds);
   }

@@ -59,7 +59,8 @@ final class Webhook implements AutoCloseable {
             new AttestationFactFinder(source, metrics),
             new VerificationCache(CacheSettings.defaults(), ticker),
             metrics,
-            VerificationSettings.defaults());
+            VerificationSettings.defaults(),
+            Duration.ofSeconds(2));
     this.vulnerabilities =
         new VulnerabilityResolver(vulnerabilitySource, VerificationSettings.defaults());
     this.service =
@@ -67,7 +68,8 @@ final class Webhook implements AutoCloseable {
             new WorkloadDecider(view, resolver, vulnerabilities),
             new AdmissionRecorder(status, metrics),
             metrics,
-            new Budget(budget, Duration.ZERO),
+            new AdmissionSettings(
+                budget, Duration.ZERO, AdmissionSettings.defaults().maxBodySize()),
             workload -> {});
     view.markLoaded();
   }
@@ -112,6 +114,4 @@ final class Webhook implements AutoCloseable {
     vulnerabilities.close();
     status.close();
   }
-
-  private record Budget(Duration budget, Duration responseReserve) implements AdmissionConfig {}
 }
