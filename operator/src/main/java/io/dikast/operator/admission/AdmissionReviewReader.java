@@ -89,9 +89,13 @@ final class AdmissionReviewReader {
     }
     String objectKind = object.path("kind").asText("");
     GroupKind named = GroupKind.ofApiVersion(object.path("apiVersion").asText(""), objectKind);
-    if (WorkloadExtractor.isBuiltIn(kind) && !objectKind.isEmpty() && !named.equals(kind)) {
+    // The API server always sends a built-in object's kind; read as another kind, its pods could
+    // be missed (a Pod taken as a Deployment has no template).
+    if (WorkloadExtractor.isBuiltIn(kind) && !named.equals(kind)) {
       throw new MalformedAdmissionReviewException(
-          "request object is a " + named + " but the request is for a " + kind);
+          (objectKind.isEmpty() ? "request object names no kind" : "request object is a " + named)
+              + " but the request is for a "
+              + kind);
     }
     Optional<JsonNode> old =
         Optional.ofNullable(request.getOldObject()).map(AdmissionReviewReader::tree);

@@ -988,6 +988,21 @@ class AdmissionAttackTest {
   }
 
   @Test
+  void refusesPodWithoutKindSentAsDeployment() {
+    // Read as a Deployment, the pod's containers would be no template's and go unchecked.
+    String pod =
+        AdmissionReviews.pod("payment", PAYMENT)
+            .replace("\"apiVersion\":\"v1\",\"kind\":\"Pod\",", "");
+    String body =
+        AdmissionReviews.create("apps", "v1", "Deployment").namespace(NS).object(pod).json();
+    withQaOnly();
+
+    assertThatThrownBy(() -> webhook.answer(body))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request object names no kind but the request is for a Deployment.apps");
+  }
+
+  @Test
   void checksPodSentWithLowercaseKind() {
     String pod = AdmissionReviews.pod("payment", PAYMENT).replace("\"Pod\"", "\"pod\"");
     String body = AdmissionReviews.create("", "v1", "pod").namespace(NS).object(pod).json();

@@ -295,6 +295,19 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
+  void refusesAnObjectWithoutKindSentAsABuiltInKind() {
+    String body =
+        AdmissionReviews.create("apps", "v1", "Deployment")
+            .namespace("payments")
+            .object(POD.replace("\"apiVersion\":\"v1\",\"kind\":\"Pod\",", ""))
+            .json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request object names no kind but the request is for a Deployment.apps");
+  }
+
+  @Test
   void refusesAnObjectWhoseFieldsHaveTheWrongShape() {
     String pod =
         "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","

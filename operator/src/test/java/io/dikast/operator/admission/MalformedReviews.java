@@ -30,6 +30,17 @@ final class MalformedReviews {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> CONTAINER_LISTS =
       List.of("containers", "initContainers", "ephemeralContainers");
+  // Read through their typed model: a spec of the wrong type is malformed, not "no pod spec".
+  private static final Set<String> BUILT_IN =
+      Set.of(
+          "/Pod",
+          "/ReplicationController",
+          "apps/Deployment",
+          "apps/ReplicaSet",
+          "apps/StatefulSet",
+          "apps/DaemonSet",
+          "batch/Job",
+          "batch/CronJob");
   private static final List<String> POD_SPECS =
       List.of("/spec", "/spec/template/spec", "/spec/jobTemplate/spec/template/spec");
   private static final String NESTING_MARKER = "nesting-goes-here";
@@ -200,20 +211,28 @@ final class MalformedReviews {
     if (subResource != null && !subResource.isEmpty()) {
       return true;
     }
-    return namesNoImage(request.path("object"));
+    JsonNode kind = request.path("kind");
+    String group = scalar(kind.path("group"));
+    boolean builtIn =
+        BUILT_IN.contains((group == null ? "" : group) + "/" + scalar(kind.path("kind")));
+    return namesNoImage(request.path("object"), builtIn);
   }
 
   /**
    * A pod spec or container list of the wrong shape is malformed; well-formed ones, where the
-   * workload kinds keep them, must hold no image.
+   * workload kinds keep them, must hold no image. Only a built-in kind's {@code spec} must be an
+   * object: any other kind's {@code spec} that is not one holds no containers, so no pod spec.
    */
-  private static boolean namesNoImage(JsonNode object) {
+  private static boolean namesNoImage(JsonNode object, boolean builtIn) {
     for (String path : POD_SPECS) {
       JsonNode spec = object.at(path);
       if (spec.isMissingNode() || spec.isNull()) {
         continue;
       }
       if (!spec.isObject()) {
+        if (!builtIn && path.equals("/spec")) {
+          continue;
+        }
         return false;
       }
       for (String field : CONTAINER_LISTS) {
