@@ -23,7 +23,8 @@ class ChartLintTest {
         "external-grafeas.yaml",
         "postgresql.yaml",
         "cert-manager.yaml",
-        "single-replica.yaml"
+        "single-replica.yaml",
+        "extra-rules.yaml"
       })
   void passesStrictLint(String valueSet, @TempDir Path scratch) {
     LintResult result = chart.lintStrict(valueSet, scratch);
@@ -42,6 +43,20 @@ class ChartLintTest {
                     .call())
         .hasMessageContaining("values don't meet the specifications of the schema")
         .hasMessageContaining("at '/webhook/failurePolicy': value must be one of 'Fail', 'Ignore'");
+  }
+
+  @Test
+  void schemaRejectsAnExtraRuleWithoutResources() {
+    assertThatThrownBy(
+            () ->
+                new Helm(chart.directory())
+                    .template()
+                    .withKubeVersion(DikastChart.KUBE_VERSION)
+                    .set("webhook.extraRules[0].apiGroups[0]", "argoproj.io")
+                    .set("webhook.extraRules[0].apiVersions[0]", "v1alpha1")
+                    .call())
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining("missing property 'resources'");
   }
 
   @Test

@@ -3,18 +3,21 @@ package io.dikast.helm;
 import static io.dikast.helm.DefaultInstallTest.container;
 import static io.dikast.helm.DefaultInstallTest.env;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.certmanager.api.model.v1.Certificate;
 import io.fabric8.certmanager.api.model.v1.Issuer;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValueSetsTest {
@@ -125,6 +128,45 @@ class ValueSetsTest {
               assertThat(endpoint.getTlsConfig().getCa().getSecret().getName())
                   .isEqualTo("dikast-webhook-tls");
             });
+  }
+
+  @Test
+  void extraRulesSendCustomWorkloadKindsOnCreateAndUpdateOfNamespacedObjects() {
+    ValidatingWebhookConfiguration configuration =
+        chart
+            .render("extra-rules.yaml")
+            .one(ValidatingWebhookConfiguration.class, "dikast-dikast-system");
+    List<RuleWithOperations> rules = configuration.getWebhooks().get(0).getRules();
+
+    assertThat(rules).hasSize(5);
+    assertThat(rules.subList(0, 3))
+        .isEqualTo(
+            DikastChart.assembled()
+                .render(null)
+                .one(ValidatingWebhookConfiguration.class, "dikast-dikast-system")
+                .getWebhooks()
+                .get(0)
+                .getRules());
+    assertThat(rules.subList(3, 5))
+        .extracting(
+            RuleWithOperations::getApiGroups,
+            RuleWithOperations::getApiVersions,
+            RuleWithOperations::getResources,
+            RuleWithOperations::getOperations,
+            RuleWithOperations::getScope)
+        .containsExactly(
+            tuple(
+                List.of("argoproj.io"),
+                List.of("v1alpha1"),
+                List.of("rollouts"),
+                List.of("CREATE", "UPDATE"),
+                "Namespaced"),
+            tuple(
+                List.of("serving.knative.dev"),
+                List.of("v1"),
+                List.of("services"),
+                List.of("CREATE", "UPDATE"),
+                "Namespaced"));
   }
 
   @Test

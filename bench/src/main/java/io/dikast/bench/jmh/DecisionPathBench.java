@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The webhook's decision path without I/O: reading the AdmissionReview (bare Jackson next to the
  * engine's typed workload extraction), listing the checks its images need, and evaluating the
- * policies once the facts are in. The operator's own reader is a Quarkus bean, so the engine's
- * {@link WorkloadExtractor#fromJson} stands in for it.
+ * policies once the facts are in. The operator's own reader is package-private, so the engine's
+ * {@link WorkloadExtractor#readManifest} over the parsed object stands in for it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +61,7 @@ public class DecisionPathBench {
     }
     review = AdmissionReviews.podCreate("bench", "pod", images);
     object = JSON.readTree(review).path("request").path("object").toString();
-    workload = WorkloadExtractor.fromJson(object);
+    workload = extract(object);
     policies =
         List.of(
             new Policy(
@@ -91,8 +91,11 @@ public class DecisionPathBench {
   /** The review's object as a typed Fabric8 workload with its container images. */
   @Benchmark
   public Workload extractWorkload() throws Exception {
-    return WorkloadExtractor.fromJson(
-        JSON.readTree(review).path("request").path("object").toString());
+    return extract(JSON.readTree(review).path("request").path("object").toString());
+  }
+
+  private static Workload extract(String object) {
+    return WorkloadExtractor.readManifest(WorkloadExtractor.parse(object), List.of()).orElseThrow();
   }
 
   @Benchmark

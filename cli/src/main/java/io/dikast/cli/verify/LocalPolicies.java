@@ -1,6 +1,7 @@
 package io.dikast.cli.verify;
 
 import io.dikast.engine.policy.Policy;
+import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.verifier.decision.KnownAuthority;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,14 @@ final class LocalPolicies {
 
   List<Policy> policies(String namespace) {
     return policies.getOrDefault(namespace, List.of());
+  }
+
+  /** Where the namespace's policies say kinds without a built-in model keep their pod spec. */
+  List<PodSpecKind> podSpecKinds(String namespace) {
+    return policies(namespace).stream()
+        .flatMap(policy -> policy.podSpecKinds().stream())
+        .distinct()
+        .toList();
   }
 
   Map<String, KnownAuthority> authorities(String namespace) {

@@ -1,6 +1,7 @@
 package io.dikast.cli.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dikast.engine.workload.GroupKind;
 
 /**
  * One object read from a manifest file.
@@ -23,6 +24,11 @@ record ManifestDocument(String source, JsonNode object) {
     String apiVersion = apiVersion();
     int slash = apiVersion.indexOf('/');
     return (slash < 0 ? "" : apiVersion.substring(0, slash)) + "/" + kind();
+  }
+
+  /** The group and kind as Kubernetes prints them, such as {@code Rollout.argoproj.io}. */
+  GroupKind groupKind() {
+    return GroupKind.ofApiVersion(apiVersion(), kind());
   }
 
   /** The kind as people write it, such as {@code apps/v1 Deployment}. */

@@ -8,7 +8,6 @@ import io.dikast.cli.output.OutputOptions;
 import io.dikast.cli.output.Printer;
 import io.dikast.cli.output.Progress;
 import io.dikast.engine.policy.Decision;
-import io.dikast.engine.workload.UnsupportedWorkloadException;
 import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.verifier.decision.WorkloadVerifier;
@@ -42,7 +41,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Decide, as the Dikast webhook would, whether workloads would be admitted.",
       "Reads Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob and"
-          + " ReplicationController manifests, the ImageSecurityPolicy, GenericAttestationPolicy"
+          + " ReplicationController manifests, and those of any other kind that carries a pod spec"
+          + " (spec.containers, spec.template.spec, spec.jobTemplate.spec.template.spec, or where"
+          + " a policy's podSpecKinds says), the ImageSecurityPolicy, GenericAttestationPolicy"
           + " and AttestationAuthority manifests that apply to them, and asks Grafeas for the"
           + " attestations. Prints the webhook's messages per workload and image.",
       "With --cluster, a running operator decides instead, from the cluster's live policies.",
@@ -115,7 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
             ManifestFiles.read(policyPaths, "policy file", stdin), namespace, skipped);
     List<LocatedWorkload> workloads = new ArrayList<>();
     for (ManifestDocument document : ManifestFiles.read(workloadPaths, "manifest", stdin)) {
-      workload(document, skipped).ifPresent(workloads::add);
+      workload(document, policies, skipped).ifPresent(workloads::add);
     }
     if (workloads.isEmpty()) {
       throw CliException.usage(
@@ -130,19 +131,23 @@ public final class VerifyCommand implements Callable<Integer> {
     return allowed ? ExitCode.OK : ExitCode.DENIED;
   }
 
-  private Optional<LocatedWorkload> workload(ManifestDocument document, List<Skipped> skipped) {
+  private Optional<LocatedWorkload> workload(
+      ManifestDocument document, LocalPolicies policies, List<Skipped> skipped) {
+    String own = document.object().path("metadata").path("namespace").asText("");
+    String placed = own.isEmpty() ? namespace : own;
+    Optional<Workload> read;
     try {
-      Workload workload =
-          WorkloadExtractor.fromJson(document.object().toString()).inNamespaceIfAbsent(namespace);
-      return Optional.of(new LocatedWorkload(document, workload));
-    } catch (UnsupportedWorkloadException e) {
-      skipped.add(
-          new Skipped(document.source(), "kind " + document.describeKind() + " is not checked"));
-      return Optional.empty();
+      read = WorkloadExtractor.readManifest(document.object(), policies.podSpecKinds(placed));
     } catch (IllegalArgumentException e) {
       throw CliException.usage(
           document.source() + ": not a valid " + document.kind() + ": " + firstLine(e), e);
     }
+    if (read.isEmpty()) {
+      skipped.add(
+          new Skipped(document.source(), "kind " + document.groupKind() + " carries no pod spec"));
+      return Optional.empty();
+    }
+    return Optional.of(new LocatedWorkload(document, read.get().inNamespace(placed)));
   }
 
   private List<WorkloadVerdict> decide(

@@ -168,7 +168,61 @@ class VerifyIT {
     assertThat(result.path("skipped").get(0).path("source").asText())
         .isEqualTo(file + " (document 2)");
     assertThat(result.path("skipped").get(0).path("reason").asText())
-        .isEqualTo("kind v1 Service is not checked");
+        .isEqualTo("kind Service carries no pod spec");
+  }
+
+  @Test
+  void checksCustomKindsWhereTheirTemplateIsAndWhereAPolicyFileSays() throws IOException {
+    Path declaring = Files.createDirectory(dir.resolve("declaring"));
+    Files.copy(policies.resolve("authority.yaml"), declaring.resolve("authority.yaml"));
+    Files.writeString(
+        declaring.resolve("policy.yaml"),
+        policy("payments")
+            + "  podSpecKinds:\n"
+            + "    - {group: ci.example.com, kind: Runner, podSpecPath: /spec/workers/pod}\n");
+    Path file =
+        manifest(
+            "custom.yaml",
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
+            metadata: {name: payment, namespace: payments}
+            spec:
+              template:
+                spec:
+                  containers: [{name: app, image: %s}]
+            ---
+            apiVersion: ci.example.com/v1
+            kind: Runner
+            metadata: {name: signed, namespace: payments}
+            spec:
+              workers:
+                pod:
+                  containers: [{name: worker, image: %s}]
+            ---
+            apiVersion: ci.example.com/v1
+            kind: Runner
+            metadata: {name: empty, namespace: payments}
+            spec:
+              workers: {replicas: 2}
+            """
+                .formatted(UNSIGNED, SIGNED));
+
+    Run run = grafeas("verify", "-f", file.toString(), "--policies", declaring.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .isEqualTo(
+            "Rollout payments/payment: denied\n"
+                + "  image "
+                + UNSIGNED
+                + " denied by ImageSecurityPolicy payments/require-qa: no valid attestation"
+                + " by authority qa (qa: no attestation occurrence for this digest)\n"
+                + "Runner payments/signed: admitted\n"
+                + "Runner payments/empty: denied\n"
+                + "  Runner payments/empty denied by ImageSecurityPolicy payments/require-qa: the"
+                + " policy says Runner.ci.example.com keeps its pod spec at /spec/workers/pod, but"
+                + " the object has nothing there\n");
   }
 
   @Test

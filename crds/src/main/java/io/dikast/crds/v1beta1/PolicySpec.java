@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Dikast additions both policy kinds share. */
@@ -46,8 +47,24 @@ public abstract class PolicySpec {
           + " bounds this too.")
   private String cachedFactsMaxAge;
 
+  @JsonPropertyDescription(
+      "Dikast: kinds without a built-in model whose objects carry a pod spec at a given place, for"
+          + " custom workloads that keep it elsewhere than spec.containers, spec.template.spec or"
+          + " spec.jobTemplate.spec.template.spec (which Dikast reads for every kind). Objects of"
+          + " such a kind in this policy's namespace are checked at that place, and this policy"
+          + " denies one with nothing there.")
+  private List<PodSpecKind> podSpecKinds = new ArrayList<>();
+
   /** The authority names this policy requires, deduplicated, in the order they are written. */
   public abstract List<String> requiredAuthorityNames();
+
+  public List<PodSpecKind> getPodSpecKinds() {
+    return podSpecKinds;
+  }
+
+  public void setPodSpecKinds(List<PodSpecKind> podSpecKinds) {
+    this.podSpecKinds = podSpecKinds == null ? new ArrayList<>() : podSpecKinds;
+  }
 
   public Integer getRequiredAttestations() {
     return requiredAttestations;

@@ -196,6 +196,54 @@ class CrdSchemaTest {
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"imagesecuritypolicies", "genericattestationpolicies"})
+  void policiesListPodSpecKindsWithAValidatedGroupKindAndJsonPointer(String plural)
+      throws IOException {
+    JSONSchemaProps kinds = spec(load(plural)).getProperties().get("podSpecKinds");
+    JSONSchemaProps kind = kinds.getItems().getSchema();
+
+    assertThat(kinds.getType()).isEqualTo("array");
+    assertThat(kinds.getDescription()).startsWith("Dikast: kinds without a built-in model");
+    assertThat(kind.getRequired()).containsExactlyInAnyOrder("kind", "podSpecPath");
+    assertThat(kind.getProperties()).containsOnlyKeys("group", "kind", "podSpecPath");
+    assertThat(kind.getProperties().values())
+        .allSatisfy(property -> assertThat(property.getDescription()).isNotBlank());
+    assertThat(kind.getProperties().get("podSpecPath").getPattern())
+        .isEqualTo(PodSpecKind.JSON_POINTER);
+    assertThat(kind.getProperties().get("group").getPattern()).isEqualTo(PodSpecKind.GROUP);
+    assertThat(kind.getXKubernetesValidations())
+        .extracting(ValidationRule::getMessage)
+        .containsExactly(
+            "built-in workload kinds are always checked where Kubernetes keeps their pod spec");
+    assertThat(kind.getXKubernetesValidations().get(0).getRule())
+        .contains("'Pod'", "'Deployment'", "'CronJob'", "self.group == 'batch'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/spec", "/spec/runner/pod", "/spec/a~1b/c~0d", "/spec/", "/spec/0"})
+  void acceptsJsonPointersAsPodSpecPaths(String path) {
+    assertThat(path).matches(PodSpecKind.JSON_POINTER);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "spec/pod", ".spec.pod", "/spec/~2", "/spec~", "$.spec"})
+  void rejectsPodSpecPathsThatAreNotJsonPointersToAField(String path) {
+    assertThat(path).doesNotMatch(PodSpecKind.JSON_POINTER);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "argoproj.io", "serving.knative.dev", "apps"})
+  void acceptsApiGroups(String group) {
+    assertThat(group).matches(PodSpecKind.GROUP);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Argoproj.io", "argoproj.io/v1alpha1", ".io", "a..b"})
+  void rejectsTextThatIsNotAnApiGroup(String group) {
+    assertThat(group).doesNotMatch(PodSpecKind.GROUP);
+  }
+
   private static CustomResourceDefinition load(String plural) throws IOException {
     String path = "/crds/" + plural + ".kritis.grafeas.io-v1.yml";
     try (InputStream in = CrdSchemaTest.class.getResourceAsStream(path)) {

@@ -4,6 +4,7 @@ import io.dikast.engine.duration.GoDuration;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.Vulnerability;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.PodSpecKind;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,20 @@ import java.util.stream.Collectors;
  * manifest; {@code <policy>} is {@code <Kind> <namespace>/<name>}, e.g. {@code ImageSecurityPolicy
  * payments/qa-only}.
  *
- * <p>Denial lines, one per failing image and policy:
+ * <p>Denial lines, one per failing image and policy, then one per policy that says the object's
+ * kind keeps a pod spec where it has none:
  *
  * <ul>
  *   <li>{@code image <ref> denied by <policy>: <reason>}
+ *   <li>{@code <Kind> <namespace>/<name> denied by <policy>: <reason>} for the object itself
  *   <li>{@code image <ref> denied by <policy>: <reason>; break-glass is forbidden by this policy}
  *       when break-glass was requested and the policy says {@code breakglass: Deny}
  * </ul>
  *
  * <p>Warning lines, for violations that do not deny: {@code image <ref> admitted <cause> despite
- * <policy>: <reason>}, where {@code <cause>} is {@code under break-glass}, {@code in dry run} or
- * {@code with onBackendUnavailable Allow}.
+ * <policy>: <reason>} (or {@code <Kind> <namespace>/<name> admitted …} for the object), where
+ * {@code <cause>} is {@code under break-glass}, {@code in dry run} or {@code with
+ * onBackendUnavailable Allow}.
  *
  * <p>Warning line for an image that passed a policy with {@code onBackendUnavailable:
  * UseCachedFacts} only by counting attestations verified before the outage: {@code image <ref>
@@ -60,6 +64,9 @@ import java.util.stream.Collectors;
  *       more} for the rest
  *   <li>{@code vulnerability backend unavailable (<outage>)} when the image's vulnerabilities could
  *       not be read
+ *   <li>{@code the policy says Rollout.argoproj.io keeps its pod spec at /spec/template/spec, but
+ *       the object has nothing there} for the object, when a policy's {@code podSpecKinds} entry
+ *       finds nothing
  * </ul>
  *
  * <p>When an image fails both the attestation and the vulnerability requirements of a policy, the
@@ -93,8 +100,8 @@ final class DecisionMessages {
   private DecisionMessages() {}
 
   static String denial(Violation violation) {
-    return "image %s denied by %s: %s"
-        .formatted(violation.image(), PolicyRef.of(violation.policy()), violation.reason());
+    return "%s denied by %s: %s"
+        .formatted(violation.subject(), PolicyRef.of(violation.policy()), violation.reason());
   }
 
   static String denialWithBreakglassForbidden(Violation violation) {
@@ -102,9 +109,9 @@ final class DecisionMessages {
   }
 
   static String warning(Violation violation, Leniency leniency) {
-    return "image %s admitted %s despite %s: %s"
+    return "%s admitted %s despite %s: %s"
         .formatted(
-            violation.image(),
+            violation.subject(),
             leniency.phrase,
             PolicyRef.of(violation.policy()),
             violation.reason());
@@ -145,6 +152,11 @@ final class DecisionMessages {
                     String.join(", ", policy.authorityNames()),
                     String.join(", ", missing));
     return summary + details(tally.factsOf(missing));
+  }
+
+  static String absentPodSpec(PodSpecKind declared) {
+    return "the policy says %s keeps its pod spec at %s, but the object has nothing there"
+        .formatted(declared.kind(), declared.podSpecPath());
   }
 
   static String backendUnavailable(List<AttestationFact.Unavailable> outages) {

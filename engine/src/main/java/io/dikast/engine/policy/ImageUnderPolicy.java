@@ -80,11 +80,11 @@ record ImageUnderPolicy(String image, Policy policy) {
     try {
       reference = ImageReference.parse(image);
     } catch (InvalidImageReferenceException invalid) {
-      return Optional.of(new Violation(image, policy, invalid.getMessage(), false));
+      return Optional.of(Violation.ofImage(image, policy, invalid.getMessage(), false));
     }
     Optional<ImageReference> pinned = Optional.of(reference).filter(ImageReference::isDigestPinned);
     if (pinned.isEmpty()) {
-      return Optional.of(new Violation(image, policy, DecisionMessages.NOT_PINNED, false));
+      return Optional.of(Violation.ofImage(image, policy, DecisionMessages.NOT_PINNED, false));
     }
     List<Shortfall> shortfalls =
         Stream.of(

@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.PodSpecKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Optional;
  *     counts during its outage; used only with {@link BackendUnavailableMode#USE_CACHED_FACTS}
  * @param vulnerabilityRequirements the vulnerabilities an ImageSecurityPolicy tolerates; empty when
  *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
+ * @param podSpecKinds the kinds without a built-in model whose pod spec this policy says is at a
+ *     given place; an object of such a kind with nothing there fails the policy
  */
 public record Policy(
     PolicyKind kind,
@@ -29,7 +32,8 @@ public record Policy(
     BreakglassMode breakglass,
     BackendUnavailableMode onBackendUnavailable,
     Duration cachedFactsMaxAge,
-    Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+    Optional<VulnerabilityRequirements> vulnerabilityRequirements,
+    List<PodSpecKind> podSpecKinds) {
 
   /** The CRD's default {@code cachedFactsMaxAge}. */
   public static final Duration DEFAULT_CACHED_FACTS_MAX_AGE = Duration.ofHours(1);
@@ -48,10 +52,39 @@ public record Policy(
       throw new IllegalArgumentException("cachedFactsMaxAge must not be negative");
     }
     Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
+    podSpecKinds = List.copyOf(podSpecKinds);
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
           "requiredAttestations must be between 0 and " + authorityNames.size());
     }
+  }
+
+  /** A policy that names no kind of its own. */
+  public Policy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlistPatterns,
+      List<String> authorityNames,
+      int requiredAttestations,
+      EnforcementMode enforcementMode,
+      BreakglassMode breakglass,
+      BackendUnavailableMode onBackendUnavailable,
+      Duration cachedFactsMaxAge,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+    this(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames,
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable,
+        cachedFactsMaxAge,
+        vulnerabilityRequirements,
+        List.of());
   }
 
   /** A policy that checks attestations only, with the default {@code cachedFactsMaxAge}. */

@@ -1,5 +1,6 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.engine.workload.Workload;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,8 +13,8 @@ import java.util.Set;
  *
  * <p>Two pure steps, so the caller can fetch facts in parallel in between: {@link #requiredChecks}
  * and {@link #requiredVulnerabilityChecks} name the facts needed, {@link #evaluate} decides from
- * whatever facts arrived. Every policy must pass for every image; no policy at all admits
- * everything.
+ * whatever facts arrived. Every policy must pass for every image, and for the object itself when
+ * the policy says where its kind keeps a pod spec; no policy at all admits everything.
  */
 public final class PolicyEvaluator {
 
@@ -82,7 +83,23 @@ public final class PolicyEvaluator {
         }
       }
     }
+    for (Policy policy : ordered) {
+      policy.podSpecKinds().stream()
+          .filter(workload.absentPodSpecs()::contains)
+          .map(declared -> absentPodSpec(workload, policy, declared))
+          .forEach(decision::add);
+    }
     return decision.build();
+  }
+
+  // The policy said where this kind keeps its pods; finding none there must not look like "no
+  // image".
+  private static Violation absentPodSpec(Workload workload, Policy policy, PodSpecKind declared) {
+    return new Violation(
+        workload.kind() + " " + workload.namespace() + "/" + workload.name(),
+        policy,
+        DecisionMessages.absentPodSpec(declared),
+        false);
   }
 
   private static List<Policy> ordered(List<Policy> policies) {

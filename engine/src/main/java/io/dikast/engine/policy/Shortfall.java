@@ -22,6 +22,6 @@ record Shortfall(String reason, boolean outage) {
     }
     String reason = shortfalls.stream().map(Shortfall::reason).collect(Collectors.joining("; "));
     boolean outage = shortfalls.stream().allMatch(Shortfall::outage);
-    return Optional.of(new Violation(image, policy, reason, outage));
+    return Optional.of(Violation.ofImage(image, policy, reason, outage));
   }
 }

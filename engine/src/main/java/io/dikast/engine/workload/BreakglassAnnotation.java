@@ -1,5 +1,6 @@
 package io.dikast.engine.workload;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Collection;
 import java.util.Objects;
@@ -22,5 +23,11 @@ public final class BreakglassAnnotation {
         .filter(Objects::nonNull)
         .map(annotations -> annotations.get(NAME))
         .anyMatch("true"::equals);
+  }
+
+  /** Whether metadata given as JSON requests break-glass; anything but the exact text does not. */
+  static boolean requestedIn(JsonNode metadata) {
+    JsonNode value = metadata.path("annotations").path(NAME);
+    return value.isTextual() && value.asText().equals("true");
   }
 }

@@ -12,19 +12,33 @@ import java.util.Objects;
  * @param images every container image, in manifest order: containers, init, ephemeral
  * @param breakglassRequested whether the object or its pod template carries {@value
  *     BreakglassAnnotation#NAME}{@code : "true"}
+ * @param absentPodSpecs the places policies say this kind keeps a pod spec where the object has
+ *     nothing; each such policy denies the object
  */
 public record Workload(
     String kind,
     String namespace,
     String name,
     List<ContainerImage> images,
-    boolean breakglassRequested) {
+    boolean breakglassRequested,
+    List<PodSpecKind> absentPodSpecs) {
 
   public Workload {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
     images = List.copyOf(images);
+    absentPodSpecs = List.copyOf(absentPodSpecs);
+  }
+
+  /** A workload whose pod spec is where its kind keeps it. */
+  public Workload(
+      String kind,
+      String namespace,
+      String name,
+      List<ContainerImage> images,
+      boolean breakglassRequested) {
+    this(kind, namespace, name, images, breakglassRequested, List.of());
   }
 
   /**
@@ -32,10 +46,12 @@ public record Workload(
    * the namespace of a created object separately from the object.
    */
   public Workload inNamespaceIfAbsent(String namespace) {
-    if (!this.namespace.isEmpty()) {
-      return this;
-    }
-    return new Workload(kind, namespace, name, images, breakglassRequested);
+    return this.namespace.isEmpty() ? inNamespace(namespace) : this;
+  }
+
+  /** This workload judged in {@code namespace}, whatever its manifest says. */
+  public Workload inNamespace(String namespace) {
+    return new Workload(kind, namespace, name, images, breakglassRequested, absentPodSpecs);
   }
 
   /** The distinct image references, in the order they first appear. */

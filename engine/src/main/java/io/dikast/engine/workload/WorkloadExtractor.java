@@ -35,11 +35,14 @@ import java.util.function.Function;
 /**
  * Reads the container images and the break-glass request out of a workload object.
  *
- * <p>Two entry points: {@link #extract(HasMetadata)} for an object already in Fabric8's model
- * (typed, or a {@link GenericKubernetesResource} as the admission webhook may receive it), and
- * {@link #fromJson(String)} for the raw JSON of an object. Callers holding YAML (the CLI) read it
- * with Fabric8's {@code Serialization} into a {@link HasMetadata} and call {@link
- * #extract(HasMetadata)}.
+ * <p>Two entry points: {@link #extract(HasMetadata)} for an object of a built-in kind already in
+ * Fabric8's model (typed, or a {@link GenericKubernetesResource}), and {@link #read(GroupKind,
+ * JsonNode, List)} for the JSON of an object of any kind, such as the {@code object} of an
+ * AdmissionReview. Built-in kinds (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
+ * CronJob, ReplicationController) are read through their model; any other kind where custom
+ * workloads keep a pod spec ({@code spec.containers}, {@code spec.template.spec}, {@code
+ * spec.jobTemplate.spec.template.spec}) and where the namespace's policies say it keeps one.
+ * Callers holding YAML (the CLI) read it into a tree first.
  */
 public final class WorkloadExtractor {
 
@@ -50,7 +53,7 @@ public final class WorkloadExtractor {
 
   /**
    * The workload of a Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob or
-   * ReplicationController.
+   * ReplicationController in Fabric8's model.
    *
    * @throws UnsupportedWorkloadException for any other kind
    */
@@ -68,25 +71,47 @@ public final class WorkloadExtractor {
         BreakglassAnnotation.requestedIn(pod.metadata()));
   }
 
+  /** Whether {@code kind} is a built-in workload, read through its model. */
+  public static boolean isBuiltIn(GroupKind kind) {
+    return WorkloadKinds.modelClass(kind).isPresent();
+  }
+
   /**
-   * The workload of an object given as JSON, such as the {@code object} of an AdmissionReview.
+   * The workload of {@code object} taken as a {@code kind}, or empty when that kind carries no pod
+   * spec. {@code declared} are the namespace's policies' statements of where kinds keep their pod
+   * spec; those for other kinds are ignored, and so are all for built-in kinds, which are always
+   * read through their model.
    *
-   * @throws UnsupportedWorkloadException when the object is not a supported workload kind
-   * @throws IllegalArgumentException when the text is not a JSON object
+   * @throws IllegalArgumentException when the object does not match its kind's shape
    */
-  public static Workload fromJson(String json) {
-    JsonNode tree = readTree(json);
-    Class<? extends HasMetadata> type =
-        WorkloadKinds.modelClass(tree.path("apiVersion").asText(), tree.path("kind").asText());
+  public static Optional<Workload> read(
+      GroupKind kind, JsonNode object, List<PodSpecKind> declared) {
+    Optional<Class<? extends HasMetadata>> model = WorkloadKinds.modelClass(kind);
+    if (model.isEmpty()) {
+      return GenericWorkloads.read(kind, object, declared);
+    }
     try {
-      return extract(MAPPER.treeToValue(tree, type));
+      return Optional.of(extract(MAPPER.treeToValue(object, model.get())));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "workload JSON does not match its kind: " + e.getMessage(), e);
+          "workload JSON does not match its kind: " + e.getOriginalMessage(), e);
     }
   }
 
-  private static JsonNode readTree(String json) {
+  /** Like {@link #read(GroupKind, JsonNode, List)}, taking the kind the manifest itself names. */
+  public static Optional<Workload> readManifest(JsonNode object, List<PodSpecKind> declared) {
+    return read(
+        GroupKind.ofApiVersion(object.path("apiVersion").asText(), object.path("kind").asText()),
+        object,
+        declared);
+  }
+
+  /**
+   * The JSON object in {@code json}, such as a manifest sent to the verification API.
+   *
+   * @throws IllegalArgumentException when the text is not a JSON object
+   */
+  public static JsonNode parse(String json) {
     try {
       JsonNode tree = MAPPER.readTree(json);
       if (tree == null || !tree.isObject()) {
@@ -101,7 +126,7 @@ public final class WorkloadExtractor {
 
   private static HasMetadata toModel(GenericKubernetesResource generic) {
     return MAPPER.convertValue(
-        generic, WorkloadKinds.modelClass(generic.getApiVersion(), generic.getKind()));
+        generic, WorkloadKinds.requireModelClass(generic.getApiVersion(), generic.getKind()));
   }
 
   private static PodShape podShapeOf(HasMetadata resource) {

@@ -10,37 +10,35 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Map;
+import java.util.Optional;
 
-/** The API group and kind of every supported workload, mapped to its Fabric8 model class. */
+/** The API group and kind of every built-in workload, mapped to its Fabric8 model class. */
 final class WorkloadKinds {
 
-  private static final Map<String, Class<? extends HasMetadata>> BY_GROUP_AND_KIND =
+  private static final Map<GroupKind, Class<? extends HasMetadata>> MODELS =
       Map.of(
-          "/Pod", Pod.class,
-          "/ReplicationController", ReplicationController.class,
-          "apps/Deployment", Deployment.class,
-          "apps/ReplicaSet", ReplicaSet.class,
-          "apps/StatefulSet", StatefulSet.class,
-          "apps/DaemonSet", DaemonSet.class,
-          "batch/Job", Job.class,
-          "batch/CronJob", CronJob.class);
+          new GroupKind("", "Pod"), Pod.class,
+          new GroupKind("", "ReplicationController"), ReplicationController.class,
+          new GroupKind("apps", "Deployment"), Deployment.class,
+          new GroupKind("apps", "ReplicaSet"), ReplicaSet.class,
+          new GroupKind("apps", "StatefulSet"), StatefulSet.class,
+          new GroupKind("apps", "DaemonSet"), DaemonSet.class,
+          new GroupKind("batch", "Job"), Job.class,
+          new GroupKind("batch", "CronJob"), CronJob.class);
 
   private WorkloadKinds() {}
 
   /**
-   * The model class for {@code apiVersion} and {@code kind}. The group is part of the key so that a
-   * custom resource that happens to be called {@code Deployment} is not read as one.
-   *
-   * @throws UnsupportedWorkloadException when the pair is not a supported workload
+   * The model class of a built-in workload kind. The group is part of the key so that a custom
+   * resource that happens to be called {@code Deployment} is not read as one.
    */
-  static Class<? extends HasMetadata> modelClass(String apiVersion, String kind) {
-    String version = apiVersion == null ? "" : apiVersion;
-    int slash = version.indexOf('/');
-    String group = slash < 0 ? "" : version.substring(0, slash);
-    Class<? extends HasMetadata> type = BY_GROUP_AND_KIND.get(group + "/" + kind);
-    if (type == null) {
-      throw new UnsupportedWorkloadException(apiVersion, kind);
-    }
-    return type;
+  static Optional<Class<? extends HasMetadata>> modelClass(GroupKind kind) {
+    return Optional.ofNullable(MODELS.get(kind));
+  }
+
+  /** Like {@link #modelClass(GroupKind)} for a typed object. */
+  static Class<? extends HasMetadata> requireModelClass(String apiVersion, String kind) {
+    return modelClass(GroupKind.ofApiVersion(apiVersion, kind))
+        .orElseThrow(() -> new UnsupportedWorkloadException(apiVersion, kind));
   }
 }

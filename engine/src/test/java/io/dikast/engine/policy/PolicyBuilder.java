@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.PodSpecKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ final class PolicyBuilder {
   private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
   private Duration cachedFactsMaxAge = Policy.DEFAULT_CACHED_FACTS_MAX_AGE;
   private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
+  private List<PodSpecKind> podSpecKinds = List.of();
 
   private PolicyBuilder(PolicyKind kind, String name) {
     this.kind = kind;
@@ -75,6 +77,11 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder declaring(PodSpecKind... kinds) {
+    podSpecKinds = List.of(kinds);
+    return this;
+  }
+
   Policy build() {
     return new Policy(
         kind,
@@ -87,6 +94,7 @@ final class PolicyBuilder {
         breakglass,
         onBackendUnavailable,
         cachedFactsMaxAge,
-        vulnerabilityRequirements);
+        vulnerabilityRequirements,
+        podSpecKinds);
   }
 }

@@ -5,6 +5,7 @@ import static io.dikast.engine.workload.WorkloadFixtures.pinnedImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
@@ -201,8 +202,10 @@ class WorkloadExtractorTest {
         """
             .formatted(APP);
 
-    assertThat(WorkloadExtractor.fromJson(json))
-        .isEqualTo(
+    assertThat(
+            WorkloadExtractor.read(
+                new GroupKind("batch", "CronJob"), WorkloadExtractor.parse(json), List.of()))
+        .contains(
             new Workload(
                 "CronJob",
                 "payments",
@@ -214,19 +217,50 @@ class WorkloadExtractorTest {
   }
 
   @Test
-  void rejectsJsonOfAnUnsupportedKind() {
-    assertThatThrownBy(
-            () -> WorkloadExtractor.fromJson("{\"apiVersion\": \"v1\", \"kind\": \"Service\"}"))
-        .isInstanceOf(UnsupportedWorkloadException.class)
-        .hasMessage("unsupported workload kind Service (apiVersion v1)");
+  void readsAManifestAsTheKindItNames() {
+    String json =
+        """
+        {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "payment"},
+         "spec": {"template": {"spec": {"containers": [{"name": "app", "image": "%s"}]}}}}
+        """
+            .formatted(APP);
+
+    assertThat(WorkloadExtractor.readManifest(WorkloadExtractor.parse(json), List.of()))
+        .contains(
+            new Workload(
+                "Deployment",
+                "",
+                "payment",
+                List.of(new ContainerImage("app", ContainerType.CONTAINER, APP)),
+                false));
+  }
+
+  @Test
+  void findsNoWorkloadInAManifestOfAKindWithoutPodSpec() {
+    assertThat(
+            WorkloadExtractor.readManifest(
+                WorkloadExtractor.parse(
+                    "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"spec\": {}}"),
+                List.of()))
+        .isEmpty();
+  }
+
+  @Test
+  void refusesJsonOfABuiltInKindWhoseFieldsHaveTheWrongShape() {
+    JsonNode pod =
+        WorkloadExtractor.parse(
+            "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {\"containers\": 7}}");
+
+    assertThatThrownBy(() -> WorkloadExtractor.read(new GroupKind("", "Pod"), pod, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("workload JSON does not match its kind: ");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"[]", "\"Pod\"", "{not json"})
   void rejectsTextThatIsNotAJsonObject(String text) {
-    assertThatThrownBy(() -> WorkloadExtractor.fromJson(text))
+    assertThatThrownBy(() -> WorkloadExtractor.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .isNotInstanceOf(UnsupportedWorkloadException.class)
         .hasMessageStartingWith("workload ");
   }
 }

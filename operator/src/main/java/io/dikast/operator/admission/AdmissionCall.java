@@ -1,30 +1,29 @@
 package io.dikast.operator.admission;
 
-import io.dikast.engine.workload.Workload;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A well-formed admission request, read and classified: either a workload to check, or the reason
- * it is admitted unchecked.
+ * A well-formed admission request, read and classified: either an object to check, or the reason it
+ * is admitted unchecked.
  *
- * @param workload present when the request is in scope, its namespace filled from the request
- * @param skipReason present when the request is out of scope (an operation or kind the webhook
- *     configuration does not send)
+ * @param object present when the request is in scope (a CREATE or UPDATE of an object)
+ * @param skipReason present when the request is out of scope (an operation or subresource that
+ *     cannot change what a pod runs)
  */
 public record AdmissionCall(
-    AdmissionRequest request, Optional<Workload> workload, Optional<String> skipReason) {
+    AdmissionRequest request, Optional<ReviewedObject> object, Optional<String> skipReason) {
 
   public AdmissionCall {
     Objects.requireNonNull(request, "request");
-    if (workload.isPresent() == skipReason.isPresent()) {
+    if (object.isPresent() == skipReason.isPresent()) {
       throw new IllegalArgumentException("a call is either checked or skipped");
     }
   }
 
-  static AdmissionCall checked(AdmissionRequest request, Workload workload) {
-    return new AdmissionCall(request, Optional.of(workload), Optional.empty());
+  static AdmissionCall checked(AdmissionRequest request, ReviewedObject object) {
+    return new AdmissionCall(request, Optional.of(object), Optional.empty());
   }
 
   static AdmissionCall skipped(AdmissionRequest request, String reason) {

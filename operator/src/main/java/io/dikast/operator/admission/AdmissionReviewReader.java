@@ -2,7 +2,7 @@ package io.dikast.operator.admission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dikast.engine.workload.Workload;
+import io.dikast.engine.workload.GroupKind;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.fabric8.kubernetes.api.model.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
@@ -14,12 +14,16 @@ import java.util.Optional;
  * Reads an {@code admission.k8s.io/v1} AdmissionReview body into an {@link AdmissionCall}. Anything
  * Dikast cannot decide on is a {@link MalformedAdmissionReviewException} whose message says what is
  * wrong; nothing else escapes.
+ *
+ * <p>The request, not its object, says what is admitted and where: the API server refuses an object
+ * whose namespace differs from the request's before any webhook runs, so a review carrying one is
+ * not a real request and is refused rather than judged by either namespace. Likewise an object of a
+ * built-in workload kind must be of the request's kind.
  */
 final class AdmissionReviewReader {
 
   static final String API_VERSION = "admission.k8s.io/v1";
   static final String KIND = "AdmissionReview";
-  static final String UNCHANGED_IMAGES = "UPDATE changes no image";
 
   private AdmissionReviewReader() {}
 
@@ -41,31 +45,11 @@ final class AdmissionReviewReader {
     if (kind == null || isBlank(kind.getKind())) {
       throw new MalformedAdmissionReviewException("AdmissionReview request has no kind");
     }
-    Optional<String> skip = CheckedKinds.skipReason(request);
+    Optional<String> skip = CheckedOperations.skipReason(request);
     if (skip.isPresent()) {
       return AdmissionCall.skipped(request, skip.get());
     }
-    Workload workload = workload(request);
-    if (changesNoImage(request, workload)) {
-      return AdmissionCall.skipped(request, UNCHANGED_IMAGES);
-    }
-    return AdmissionCall.checked(request, workload);
-  }
-
-  // Labels, annotations and scale changes run nothing new; judging them again would, for instance,
-  // refuse continuous validation's marks on a pod whose attestation was revoked.
-  private static boolean changesNoImage(AdmissionRequest request, Workload workload) {
-    if (!"UPDATE".equals(request.getOperation()) || request.getOldObject() == null) {
-      return false;
-    }
-    try {
-      Workload old =
-          WorkloadExtractor.fromJson(
-              AdmissionJson.MAPPER.writeValueAsString(request.getOldObject()));
-      return old.images().equals(workload.images());
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      return false;
-    }
+    return AdmissionCall.checked(request, reviewedObject(request));
   }
 
   private static AdmissionReview parse(String body) {
@@ -84,33 +68,51 @@ final class AdmissionReviewReader {
     }
   }
 
-  private static Workload workload(AdmissionRequest request) {
+  private static ReviewedObject reviewedObject(AdmissionRequest request) {
     if (request.getObject() == null) {
       throw new MalformedAdmissionReviewException(
           request.getOperation() + " request has no object");
     }
-    Workload workload;
-    try {
-      workload =
-          WorkloadExtractor.fromJson(AdmissionJson.MAPPER.writeValueAsString(request.getObject()));
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    GroupKind kind =
+        new GroupKind(
+            Objects.toString(request.getKind().getGroup(), ""), request.getKind().getKind());
+    JsonNode object = tree(request.getObject());
+    String namespace = Objects.toString(request.getNamespace(), "");
+    String objectNamespace = object.path("metadata").path("namespace").asText("");
+    if (!objectNamespace.isEmpty() && !objectNamespace.equals(namespace)) {
       throw new MalformedAdmissionReviewException(
-          "request object is not a workload: " + e.getMessage(), e);
+          (namespace.isEmpty()
+                  ? "request names no namespace"
+                  : "request is for namespace " + namespace)
+              + " but its object is in namespace "
+              + objectNamespace);
     }
-    if (!workload.kind().equals(request.getKind().getKind())) {
+    String objectKind = object.path("kind").asText("");
+    GroupKind named = GroupKind.ofApiVersion(object.path("apiVersion").asText(""), objectKind);
+    // The API server always sends a built-in object's kind; read as another kind, its pods could
+    // be missed (a Pod taken as a Deployment has no template).
+    if (WorkloadExtractor.isBuiltIn(kind) && !named.equals(kind)) {
       throw new MalformedAdmissionReviewException(
-          "request object is a "
-              + workload.kind()
+          (objectKind.isEmpty() ? "request object names no kind" : "request object is a " + named)
               + " but the request is for a "
-              + request.getKind().getKind());
+              + kind);
     }
-    Workload placed = workload.inNamespaceIfAbsent(Objects.toString(request.getNamespace(), ""));
-    // Every checked kind is namespaced: without a namespace it would meet no policy and pass.
-    if (isBlank(placed.namespace())) {
+    Optional<JsonNode> old =
+        Optional.ofNullable(request.getOldObject()).map(AdmissionReviewReader::tree);
+    return new ReviewedObject(kind, namespace, request.getOperation(), object, old);
+  }
+
+  private static JsonNode tree(Object object) {
+    try {
+      JsonNode tree = AdmissionJson.MAPPER.valueToTree(object);
+      if (!tree.isObject()) {
+        throw new MalformedAdmissionReviewException("request object is not a JSON object");
+      }
+      return tree;
+    } catch (IllegalArgumentException e) {
       throw new MalformedAdmissionReviewException(
-          "request names no namespace for its " + request.getKind().getKind());
+          "request object cannot be read: " + e.getMessage(), e);
     }
-    return placed;
   }
 
   private static void requireEqual(String field, String expected, String actual) {

@@ -1,6 +1,7 @@
 package io.dikast.operator.admission;
 
 import io.dikast.engine.policy.Decision;
+import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.engine.workload.Workload;
 import io.dikast.operator.autoattest.AdmittedImages;
 import io.dikast.operator.breakglass.AdmissionRecorder;
@@ -10,15 +11,20 @@ import io.grpc.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Answers one admission review within its budget: the decision, then the metric, the log line and
- * the recorded consequences. An unexpected failure denies: it never admits an image.
+ * Answers one admission review within its budget: where the object's pods are (given the
+ * namespace's policies), the decision, then the metric, the log line and the recorded consequences.
+ * An object without a pod spec is admitted, logged and counted as skipped. An unexpected failure
+ * denies: it never admits an image.
  */
 @ApplicationScoped
 public class AdmissionService {
+
+  static final String UNCHANGED_IMAGES = "UPDATE changes no image";
 
   private static final Logger LOG = Logger.getLogger(AdmissionService.class);
 
@@ -45,28 +51,54 @@ public class AdmissionService {
    * The answer to {@code call}.
    *
    * @param startNanos {@link System#nanoTime()} when the request arrived; the budget counts from it
+   * @throws MalformedAdmissionReviewException when the object's pod spec cannot be read
    */
   public AdmissionReview review(AdmissionCall call, long startNanos) {
     if (call.skipReason().isPresent()) {
-      String reason = call.skipReason().get();
-      finish(call, "-", "skipped", startNanos, List.of(), List.of(reason));
-      return AdmissionResponses.skipped(call.uid(), reason);
+      return skipped(call, "-", call.skipReason().get(), startNanos);
     }
-    Workload workload = call.workload().orElseThrow();
-    String object = workload.namespace() + "/" + workload.name();
-    Decision decision;
+    ReviewedObject object = call.object().orElseThrow();
     try {
-      decision = decider.decide(workload, deadline(startNanos));
+      return judge(call, object, startNanos);
+    } catch (MalformedAdmissionReviewException e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.errorf(e, "admission %s failed; denying", call.uid());
       String message = "Dikast could not evaluate the request: " + e.getClass().getSimpleName();
-      finish(call, object, "denied", startNanos, List.of(message), List.of());
+      finish(call, object.describe(), "denied", startNanos, List.of(message), List.of());
       return AdmissionResponses.failedClosed(call.uid(), message);
     }
+  }
+
+  private AdmissionReview judge(AdmissionCall call, ReviewedObject object, long startNanos) {
+    List<PodSpecKind> declared = decider.podSpecKinds(object.namespace());
+    Optional<Workload> read = object.workload(declared);
+    if (read.isEmpty()) {
+      // Until every policy is loaded, one naming this kind may be missing from the view.
+      return decider.isLoaded()
+          ? skipped(call, object.describe(), object.noPodSpecReason(), startNanos)
+          : decided(call, object.describe(), WorkloadDecider.STARTING, startNanos);
+    }
+    Workload workload = read.get();
+    if (object.changesNoImage(workload, declared)) {
+      return skipped(call, object.describe(), UNCHANGED_IMAGES, startNanos);
+    }
+    Decision decision = decider.decide(workload, deadline(startNanos));
     if (!call.dryRun()) {
       recordQuietly(call, workload, decision);
       admitted.offer(workload);
     }
+    return decided(call, object.describe(), decision, startNanos);
+  }
+
+  private AdmissionReview skipped(
+      AdmissionCall call, String object, String reason, long startNanos) {
+    finish(call, object, "skipped", startNanos, List.of(), List.of(reason));
+    return AdmissionResponses.skipped(call.uid(), reason);
+  }
+
+  private AdmissionReview decided(
+      AdmissionCall call, String object, Decision decision, long startNanos) {
     finish(
         call,
         object,

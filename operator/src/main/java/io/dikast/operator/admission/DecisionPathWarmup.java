@@ -94,7 +94,10 @@ public class DecisionPathWarmup implements HealthCheck {
         "a self-check signature verified for another digest: " + other);
     AdmissionCall call = AdmissionReviewReader.read(review());
     Decision decision =
-        decider.decide(call.workload().orElseThrow(), snapshot(attestations), deadline());
+        decider.decide(
+            call.object().orElseThrow().workload(List.of()).orElseThrow(),
+            snapshot(attestations),
+            deadline());
     require(!decision.allowed(), "an image without attestation was not denied: " + decision);
     AdmissionJson.write(AdmissionResponses.of(call.uid(), decision));
   }

@@ -30,14 +30,12 @@ public class ValidateResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String validate(String body) {
     long start = System.nanoTime();
-    AdmissionCall call;
     try {
-      call = AdmissionReviewReader.read(body);
+      return AdmissionJson.write(admission.review(AdmissionReviewReader.read(body), start));
     } catch (MalformedAdmissionReviewException e) {
       metrics.admission("malformed", "unknown", Duration.ofNanos(System.nanoTime() - start));
       throw e;
     }
-    return AdmissionJson.write(admission.review(call, start));
   }
 
   @ServerExceptionMapper

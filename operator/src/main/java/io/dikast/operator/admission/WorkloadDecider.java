@@ -6,6 +6,7 @@ import io.dikast.engine.policy.Decision;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyEvaluator;
 import io.dikast.engine.policy.VulnerabilityCheck;
+import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.engine.workload.Workload;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.PolicySetView;
@@ -45,6 +46,16 @@ public class WorkloadDecider {
     this.policies = policies;
     this.facts = facts;
     this.vulnerabilities = vulnerabilities;
+  }
+
+  /** Whether the policy set is complete; until then every decision is {@link #STARTING}. */
+  public boolean isLoaded() {
+    return policies.isLoaded();
+  }
+
+  /** Where the policies of {@code namespace} say kinds without a built-in model keep pods. */
+  public List<PodSpecKind> podSpecKinds(String namespace) {
+    return policies.snapshot(namespace).podSpecKinds();
   }
 
   public Decision decide(Workload workload, Deadline deadline) {

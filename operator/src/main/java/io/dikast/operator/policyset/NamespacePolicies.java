@@ -2,6 +2,7 @@ package io.dikast.operator.policyset;
 
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.workload.PodSpecKind;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public record NamespacePolicies(List<Policy> policies, Map<String, ResolvedAutho
 
   public Optional<ResolvedAuthority> authority(String name) {
     return Optional.ofNullable(authorities.get(name));
+  }
+
+  /** Where the namespace's policies say kinds without a built-in model keep their pod spec. */
+  public List<PodSpecKind> podSpecKinds() {
+    return policies.stream().flatMap(policy -> policy.podSpecKinds().stream()).distinct().toList();
   }
 
   public boolean isEmpty() {

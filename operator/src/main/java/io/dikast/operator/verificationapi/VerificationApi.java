@@ -1,5 +1,6 @@
 package io.dikast.operator.verificationapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
 import io.dikast.api.v1.VerifyImagesRequest;
@@ -7,6 +8,7 @@ import io.dikast.api.v1.VerifyWorkloadRequest;
 import io.dikast.engine.policy.Decision;
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.ContainerType;
+import io.dikast.engine.workload.GroupKind;
 import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.operator.admission.AdmissionConfig;
@@ -14,20 +16,25 @@ import io.dikast.operator.admission.WorkloadDecider;
 import io.dikast.operator.policyset.PolicySetView;
 import io.grpc.Deadline;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dikast.v1.VerificationService}: would this workload, or these images, be admitted in a
  * namespace now? Answered from the live policy set by the webhook's own decider, so the messages
- * are the webhook's. Nothing is recorded: asking is not deploying. A manifest of a kind the webhook
- * does not check ({@link io.dikast.engine.workload.UnsupportedWorkloadException}) or that is not a
- * JSON object is an INVALID_ARGUMENT. Until the replica has loaded the policy set the answer is
- * UNAVAILABLE: the webhook denies then, to fail closed, but that denial is no verdict on the
- * workload, and a pipeline asking must retry rather than read it as one.
+ * are the webhook's. Nothing is recorded: asking is not deploying. The request's namespace, when
+ * set, is the one the manifest is judged in, whatever the manifest says (as {@code kubectl apply
+ * -n} would place it, and as the webhook judges by the request's namespace); the manifest's kind
+ * says where its pods are, as the webhook reads it. A manifest that carries no pod spec (the
+ * webhook admits it unchecked), has the wrong shape or is not a JSON object is an INVALID_ARGUMENT.
+ * Until the replica has loaded the policy set the answer is UNAVAILABLE: the webhook denies then,
+ * to fail closed, but that denial is no verdict on the workload, and a pipeline asking must retry
+ * rather than read it as one.
  */
 @GrpcService
 @Blocking
@@ -51,18 +58,9 @@ public class VerificationApi extends VerificationServiceGrpc.VerificationService
       VerifyWorkloadRequest request, StreamObserver<VerificationResult> answer) {
     Workload workload;
     try {
-      workload =
-          WorkloadExtractor.fromJson(request.getManifest())
-              .inNamespaceIfAbsent(request.getNamespace());
-    } catch (IllegalArgumentException e) {
-      answer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    if (workload.namespace().isEmpty()) {
-      answer.onError(
-          Status.INVALID_ARGUMENT
-              .withDescription("the workload names no namespace and the request none either")
-              .asRuntimeException());
+      workload = workload(request);
+    } catch (StatusRuntimeException refused) {
+      answer.onError(refused);
       return;
     }
     respond(workload, answer);
@@ -83,6 +81,36 @@ public class VerificationApi extends VerificationServiceGrpc.VerificationService
             .toList();
     respond(
         new Workload("Pod", request.getNamespace(), "", images, request.getBreakglass()), answer);
+  }
+
+  private Workload workload(VerifyWorkloadRequest request) {
+    JsonNode manifest;
+    Optional<Workload> read;
+    String namespace;
+    try {
+      manifest = WorkloadExtractor.parse(request.getManifest());
+      namespace =
+          request.getNamespace().isEmpty()
+              ? manifest.path("metadata").path("namespace").asText("")
+              : request.getNamespace();
+      read = WorkloadExtractor.readManifest(manifest, decider.podSpecKinds(namespace));
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+    if (read.isEmpty()) {
+      GroupKind kind =
+          GroupKind.ofApiVersion(
+              manifest.path("apiVersion").asText(""), manifest.path("kind").asText(""));
+      throw invalid("kind " + kind + " carries no pod spec; the webhook admits it unchecked");
+    }
+    if (namespace.isEmpty()) {
+      throw invalid("the workload names no namespace and the request none either");
+    }
+    return read.get().inNamespace(namespace);
+  }
+
+  private static StatusRuntimeException invalid(String description) {
+    return Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException();
   }
 
   private void respond(Workload workload, StreamObserver<VerificationResult> answer) {

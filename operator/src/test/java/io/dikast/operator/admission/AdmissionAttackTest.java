@@ -3,6 +3,7 @@ package io.dikast.operator.admission;
 import static io.dikast.operator.admission.AdmissionReviews.PAYMENT;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.engine.testing.JcaEcSigner;
 import io.dikast.engine.testing.OpenSsl;
+import io.dikast.engine.workload.GroupKind;
+import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.operator.grafeas.GrafeasClients;
 import io.dikast.operator.grafeas.SilentServer;
 import io.dikast.operator.grafeas.StubGrafeas;
@@ -32,6 +35,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +61,8 @@ class AdmissionAttackTest {
       "gcr.io/hightowerlabs/payment-canary@" + DIGEST;
   private static final String RUBY = "docker.io/library/ruby@sha256:" + "2".repeat(64);
   private static final String QA_ONLY = "ImageSecurityPolicy payments/qa-only";
+  private static final PodSpecKind RUNNER_WORKERS =
+      new PodSpecKind(new GroupKind("ci.example.com", "Runner"), "/spec/workers/pod");
   private static final String MISSING_QA =
       "no valid attestation by authority qa (qa: no attestation occurrence for this digest)";
   // The operator's defaults, which the webhook under test runs with.
@@ -1113,6 +1120,185 @@ class AdmissionAttackTest {
         .isEqualTo("ImageSecurityPolicy/payments/qa-only");
   }
 
+  @Test
+  void refusesReviewWhoseObjectNamesAnotherNamespaceThanTheRequest() {
+    String pod =
+        AdmissionReviews.pod("payment", PAYMENT)
+            .replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"default\"");
+    withQaOnly();
+
+    assertThatThrownBy(() -> webhook.answer(AdmissionReviews.createPod(NS, pod)))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request is for namespace payments but its object is in namespace default");
+  }
+
+  @Test
+  void judgesReviewByRequestNamespaceNotObjectNamespace() {
+    String pod =
+        AdmissionReviews.pod("payment", PAYMENT)
+            .replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"payments\"");
+    String body = AdmissionReviews.create("", "v1", "Pod").namespace(NS).object(pod).json();
+
+    assertDenied(withQaOnly().answer(body), denial(PAYMENT, QA_ONLY, MISSING_QA));
+    assertThatThrownBy(
+            () ->
+                webhook.answer(
+                    AdmissionReviews.create("", "v1", "Pod")
+                        .namespace("default")
+                        .object(pod)
+                        .json()))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request is for namespace default but its object is in namespace payments");
+  }
+
+  @Test
+  void refusesPodWithoutKindSentAsDeployment() {
+    // Read as a Deployment, the pod's containers would be no template's and go unchecked.
+    String pod =
+        AdmissionReviews.pod("payment", PAYMENT)
+            .replace("\"apiVersion\":\"v1\",\"kind\":\"Pod\",", "");
+    String body =
+        AdmissionReviews.create("apps", "v1", "Deployment").namespace(NS).object(pod).json();
+    withQaOnly();
+
+    assertThatThrownBy(() -> webhook.answer(body))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request object names no kind but the request is for a Deployment.apps");
+  }
+
+  @Test
+  void checksPodSentWithLowercaseKind() {
+    String pod = AdmissionReviews.pod("payment", PAYMENT).replace("\"Pod\"", "\"pod\"");
+    String body = AdmissionReviews.create("", "v1", "pod").namespace(NS).object(pod).json();
+
+    assertDenied(withQaOnly().answer(body), denial(PAYMENT, QA_ONLY, MISSING_QA));
+  }
+
+  @Test
+  void checksArgoRolloutTemplateImages() {
+    String rollout =
+        "{\"apiVersion\":\"argoproj.io/v1alpha1\",\"kind\":\"Rollout\",\"metadata\":"
+            + "{\"name\":\"payment\"},\"spec\":{\"replicas\":3,\"strategy\":{\"canary\":"
+            + "{\"steps\":[{\"setWeight\":20}]}},\"template\":{\"metadata\":{\"labels\":"
+            + "{\"app\":\"payment\"}},\"spec\":{\"containers\":[{\"name\":\"payment\","
+            + "\"image\":\""
+            + PAYMENT
+            + "\"}]}}}}";
+    String body =
+        AdmissionReviews.create("argoproj.io", "v1alpha1", "Rollout")
+            .namespace(NS)
+            .object(rollout)
+            .json();
+
+    assertDenied(withQaOnly().answer(body), denial(PAYMENT, QA_ONLY, MISSING_QA));
+  }
+
+  @Test
+  void checksKnativeServiceImages() {
+    attestQa(PAYMENT);
+    String service =
+        "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":"
+            + "{\"name\":\"payment\"},\"spec\":{\"template\":{\"spec\":{\"containerConcurrency\":"
+            + "10,\"containers\":[{\"image\":\""
+            + PAYMENT
+            + "\"},{\"image\":\""
+            + RUBY
+            + "\"}]}}}}";
+    String body =
+        AdmissionReviews.create("serving.knative.dev", "v1", "Service")
+            .namespace(NS)
+            .object(service)
+            .json();
+
+    assertDenied(withQaOnly().answer(body), denial(RUBY, QA_ONLY, MISSING_QA));
+  }
+
+  @Test
+  void checksCustomKindListedByPolicyAtItsPodSpecPath() {
+    webhook = webhook().with(qa).with(declaring(RUNNER_WORKERS));
+
+    assertDenied(
+        webhook.answer(
+            runner("{\"workers\":{\"pod\":{\"containers\":[{\"image\":\"" + PAYMENT + "\"}]}}}")),
+        denial(PAYMENT, QA_ONLY, MISSING_QA));
+  }
+
+  @Test
+  void deniesCustomKindListedByPolicyWithNothingAtItsPodSpecPath() {
+    webhook = webhook().with(qa).with(declaring(RUNNER_WORKERS));
+
+    assertDenied(
+        webhook.answer(runner("{\"workers\":{\"replicas\":2}}")),
+        "Runner payments/nightly denied by "
+            + QA_ONLY
+            + ": the policy says Runner.ci.example.com keeps its pod spec at /spec/workers/pod,"
+            + " but the object has nothing there");
+  }
+
+  @Test
+  void readsAListedKindOnlyWhereItsPolicysNamespaceIs() {
+    webhook =
+        webhook()
+            .with(qa)
+            .with(policy("qa-only", List.of("qa"), 0))
+            .with(
+                new Policy(
+                    PolicyKind.IMAGE_SECURITY_POLICY,
+                    "billing",
+                    "runners",
+                    List.of(),
+                    List.of("qa"),
+                    0,
+                    EnforcementMode.ENFORCE,
+                    BreakglassMode.ALLOW,
+                    BackendUnavailableMode.DENY,
+                    Policy.DEFAULT_CACHED_FACTS_MAX_AGE,
+                    Optional.empty(),
+                    List.of(RUNNER_WORKERS)));
+
+    JsonNode response =
+        webhook.answer(
+            runner("{\"workers\":{\"pod\":{\"containers\":[{\"image\":\"" + PAYMENT + "\"}]}}}"));
+
+    assertThat(response.path("allowed").asBoolean()).isTrue();
+    assertThat(response.path("auditAnnotations").path("skipped").asText())
+        .startsWith("kind Runner.ci.example.com carries no pod spec");
+  }
+
+  @Test
+  void admitsAndLogsKindWithoutPodSpec() {
+    withQaOnly();
+    String widget =
+        "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},"
+            + "\"spec\":{\"color\":\"blue\",\"template\":null}}";
+    String body =
+        AdmissionReviews.create("example.com", "v1", "Widget").namespace(NS).object(widget).json();
+    String reason =
+        "kind Widget.example.com carries no pod spec (no containers in spec, nothing at"
+            + " spec.template.spec or spec.jobTemplate.spec.template.spec, and no policy of the"
+            + " namespace names the kind)";
+
+    List<LogRecord> logged;
+    JsonNode response;
+    try (DecisionLog log = DecisionLog.capture()) {
+      response = webhook.answer(body);
+      logged = log.records();
+    }
+
+    assertThat(response.path("allowed").asBoolean()).isTrue();
+    assertThat(response.path("auditAnnotations").path("skipped").asText()).isEqualTo(reason);
+    assertThat(webhook.requests("skipped", "Widget")).isEqualTo(1);
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.getLevel()).isEqualTo(Level.INFO);
+              assertThat(line.getMessage())
+                  .contains(" kind=Widget object=payments/w operation=CREATE decision=skipped ")
+                  .endsWith(" first=\"" + reason + "\"");
+            });
+  }
+
   private Webhook withQaOnly() {
     webhook = webhook().with(qa).with(policy("qa-only", List.of("qa"), 0));
     return webhook;
@@ -1154,6 +1340,34 @@ class AdmissionAttackTest {
 
   private static String clearSign(String fingerprint, String image) {
     return gpg.clearSign(fingerprint, image + "\n");
+  }
+
+  private static Policy declaring(PodSpecKind kind) {
+    return new Policy(
+        PolicyKind.IMAGE_SECURITY_POLICY,
+        NS,
+        "qa-only",
+        List.of(),
+        List.of("qa"),
+        0,
+        EnforcementMode.ENFORCE,
+        BreakglassMode.ALLOW,
+        BackendUnavailableMode.DENY,
+        Policy.DEFAULT_CACHED_FACTS_MAX_AGE,
+        Optional.empty(),
+        List.of(kind));
+  }
+
+  private static String runner(String spec) {
+    String runner =
+        "{\"apiVersion\":\"ci.example.com/v1\",\"kind\":\"Runner\",\"metadata\":"
+            + "{\"name\":\"nightly\"},\"spec\":"
+            + spec
+            + "}";
+    return AdmissionReviews.create("ci.example.com", "v1", "Runner")
+        .namespace(NS)
+        .object(runner)
+        .json();
   }
 
   private static Policy cachedFactsPolicy(String namespace, Duration maxAge) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Posts thousands of generated malformed and adversarial AdmissionReviews to the real HTTPS
  * endpoint. Every pod in the fuzzed namespace fails its policy, so an allow is only right for a
- * request the webhook does not check (another kind, operation or subresource) or one for another
- * namespace. Seeded: the seed is in every failure message and {@code -Dfuzz.seed} replays it.
+ * request the webhook does not read (another operation or subresource), one for another namespace,
+ * or one whose object names no image; whatever kind the request claims, the pod it carries is
+ * checked. Seeded: the seed is in every failure message and {@code -Dfuzz.seed} replays it.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)

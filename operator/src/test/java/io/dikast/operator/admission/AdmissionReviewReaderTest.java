@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.ContainerType;
+import io.dikast.engine.workload.GroupKind;
 import io.dikast.engine.workload.Workload;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +32,7 @@ class AdmissionReviewReaderTest {
     assertThat(call.user()).isEqualTo("alice@example.com");
     assertThat(call.kind()).isEqualTo("Pod");
     assertThat(call.dryRun()).isFalse();
-    assertThat(call.workload())
+    assertThat(workload(call))
         .contains(
             new Workload(
                 "Pod",
@@ -41,31 +43,53 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
-  void keepsTheObjectsOwnNamespaceWhenItHasOne() {
-    String pod = POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"own\"");
+  void judgesAnObjectThatNamesTheRequestsNamespaceInIt() {
+    String pod =
+        POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"payments\"");
 
     AdmissionCall call =
         AdmissionReviewReader.read(
             AdmissionReviews.create("", "v1", "Pod").namespace("payments").object(pod).json());
 
-    assertThat(call.workload().orElseThrow().namespace()).isEqualTo("own");
+    assertThat(workload(call).orElseThrow().namespace()).isEqualTo("payments");
   }
 
   @Test
-  void skipsAnUpdateThatChangesNoImageSuchAsAPodsLabels() {
+  void refusesAnObjectInAnotherNamespaceThanTheRequest() {
+    String pod = POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"own\"");
+    String body = AdmissionReviews.create("", "v1", "Pod").namespace("payments").object(pod).json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request is for namespace payments but its object is in namespace own");
+  }
+
+  @Test
+  void refusesAnObjectNamingANamespaceWhenTheRequestNamesNone() {
+    String pod = POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"own\"");
+    String body = AdmissionReviews.create("", "v1", "Pod").object(pod).json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .hasMessage("request names no namespace but its object is in namespace own");
+  }
+
+  @Test
+  void findsAnUpdateThatChangesNoImageSuchAsAPodsLabels() {
     String labelled =
         POD.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"labels\":{\"a\":\"b\"}");
 
-    AdmissionCall call =
+    ReviewedObject object =
         AdmissionReviewReader.read(
-            AdmissionReviews.update("", "v1", "Pod")
-                .namespace("payments")
-                .object(labelled)
-                .oldObject(POD)
-                .json());
+                AdmissionReviews.update("", "v1", "Pod")
+                    .namespace("payments")
+                    .object(labelled)
+                    .oldObject(POD)
+                    .json())
+            .object()
+            .orElseThrow();
 
     assertThat(labelled).isNotEqualTo(POD);
-    assertThat(call.skipReason()).contains("UPDATE changes no image");
+    assertThat(object.changesNoImage(object.workload(List.of()).orElseThrow(), List.of())).isTrue();
   }
 
   @Test
@@ -82,7 +106,7 @@ class AdmissionReviewReaderTest {
                 .object(pod)
                 .json());
 
-    assertThat(call.workload().orElseThrow().images())
+    assertThat(workload(call).orElseThrow().images())
         .extracting(ContainerImage::type, ContainerImage::image)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(ContainerType.CONTAINER, PAYMENT),
@@ -116,25 +140,49 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
-  void skipsAKindThatRunsNoPods() {
+  void readsAKindThatRunsNoPodsAndFindsNoWorkload() {
     AdmissionCall call =
         AdmissionReviewReader.read(
             AdmissionReviews.create("", "v1", "ConfigMap")
                 .object("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"}")
                 .json());
 
-    assertThat(call.skipReason()).contains("kind v1 ConfigMap is not checked");
+    assertThat(workload(call)).isEmpty();
+    assertThat(call.object().orElseThrow().noPodSpecReason())
+        .startsWith("kind ConfigMap carries no pod spec (no containers in spec,");
   }
 
   @Test
-  void skipsACustomResourceNamedLikeAWorkload() {
+  void readsACustomResourceNamedLikeAWorkloadAsACustomKind() {
     AdmissionCall call =
         AdmissionReviewReader.read(
             AdmissionReviews.create("example.com", "v1", "Deployment")
-                .object("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Deployment\"}")
+                .namespace("payments")
+                .object(
+                    "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Deployment\",\"spec\":"
+                        + "{\"template\":{\"spec\":{\"containers\":[{\"image\":\"nginx:1\"}]}}}}")
                 .json());
 
-    assertThat(call.skipReason()).contains("kind example.com/v1 Deployment is not checked");
+    assertThat(call.object().orElseThrow().kind())
+        .isEqualTo(new GroupKind("example.com", "Deployment"));
+    assertThat(workload(call).orElseThrow().distinctImages()).containsExactly("nginx:1");
+  }
+
+  @Test
+  void refusesACustomPodSpecOfTheWrongShape() {
+    ReviewedObject object =
+        AdmissionReviewReader.read(
+                AdmissionReviews.create("example.com", "v1", "Widget")
+                    .namespace("payments")
+                    .object("{\"kind\":\"Widget\",\"spec\":{\"containers\":\"nginx\"}}")
+                    .json())
+            .object()
+            .orElseThrow();
+
+    assertThatThrownBy(() -> object.workload(List.of()))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage(
+            "request object is not a valid Widget.example.com: /spec/containers is not a list");
   }
 
   @Test
@@ -214,7 +262,8 @@ class AdmissionReviewReaderTest {
   void refusesAPodThatNamesNoNamespace() {
     String body = AdmissionReviews.create("", "v1", "Pod").object(POD).json();
 
-    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+    assertThatThrownBy(() -> workload(AdmissionReviewReader.read(body)))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
         .hasMessage("request names no namespace for its Pod");
   }
 
@@ -227,15 +276,14 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
-  void refusesAnObjectThatIsNotAWorkload() {
+  void refusesAConfigMapSentAsAPod() {
     String body =
         AdmissionReviews.create("", "v1", "Pod")
             .object("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"}")
             .json();
 
     assertThatThrownBy(() -> AdmissionReviewReader.read(body))
-        .hasMessage(
-            "request object is not a workload: unsupported workload kind ConfigMap (apiVersion v1)");
+        .hasMessage("request object is a ConfigMap but the request is for a Pod");
   }
 
   @Test
@@ -243,7 +291,20 @@ class AdmissionReviewReaderTest {
     String body = AdmissionReviews.create("apps", "v1", "Deployment").object(POD).json();
 
     assertThatThrownBy(() -> AdmissionReviewReader.read(body))
-        .hasMessage("request object is a Pod but the request is for a Deployment");
+        .hasMessage("request object is a Pod but the request is for a Deployment.apps");
+  }
+
+  @Test
+  void refusesAnObjectWithoutKindSentAsABuiltInKind() {
+    String body =
+        AdmissionReviews.create("apps", "v1", "Deployment")
+            .namespace("payments")
+            .object(POD.replace("\"apiVersion\":\"v1\",\"kind\":\"Pod\",", ""))
+            .json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessage("request object names no kind but the request is for a Deployment.apps");
   }
 
   @Test
@@ -259,6 +320,19 @@ class AdmissionReviewReaderTest {
   }
 
   @Test
+  void refusesAnObjectOfTheSameKindInAnotherGroup() {
+    String body =
+        AdmissionReviews.create("apps", "v1", "Deployment")
+            .namespace("payments")
+            .object("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Deployment\"}")
+            .json();
+
+    assertThatThrownBy(() -> AdmissionReviewReader.read(body))
+        .hasMessage(
+            "request object is a Deployment.example.com but the request is for a Deployment.apps");
+  }
+
+  @Test
   void refusesDuplicateFieldsThatCouldHideAnImage() {
     String body =
         AdmissionReviews.createPod("payments", POD)
@@ -268,6 +342,10 @@ class AdmissionReviewReaderTest {
     assertThatThrownBy(() -> AdmissionReviewReader.read(body))
         .isInstanceOf(MalformedAdmissionReviewException.class)
         .hasMessageContaining("Duplicate field 'operation'");
+  }
+
+  private static Optional<Workload> workload(AdmissionCall call) {
+    return call.object().orElseThrow().workload(List.of());
   }
 
   @Test

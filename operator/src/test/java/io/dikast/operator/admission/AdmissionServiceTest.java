@@ -128,6 +128,45 @@ class AdmissionServiceTest {
     assertThat(response.getAuditAnnotations()).containsEntry("reason", "policy-set-not-loaded");
   }
 
+  @Test
+  void deniesAKindWithoutPodSpecUntilThePolicySetIsLoaded() {
+    AdmissionCall widget =
+        AdmissionReviewReader.read(
+            AdmissionReviews.create("example.com", "v1", "Widget")
+                .namespace("payments")
+                .object("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\"}")
+                .json());
+
+    AdmissionResponse starting =
+        serviceOver(new PolicySetView()).review(widget, System.nanoTime()).getResponse();
+    AdmissionResponse loaded =
+        service(new PolicySetView()).review(widget, System.nanoTime()).getResponse();
+
+    assertThat(starting.getAllowed()).isFalse();
+    assertThat(starting.getAuditAnnotations()).containsEntry("reason", "policy-set-not-loaded");
+    assertThat(loaded.getAllowed()).isTrue();
+    assertThat(requests("denied", "Widget")).isEqualTo(1);
+    assertThat(requests("skipped", "Widget")).isEqualTo(1);
+  }
+
+  @Test
+  void skipsAnUpdateThatChangesNoImage() {
+    String pod = AdmissionReviews.pod("payment", PAYMENT);
+    AdmissionCall relabel =
+        AdmissionReviewReader.read(
+            AdmissionReviews.update("", "v1", "Pod")
+                .namespace("payments")
+                .object(pod.replace("\"name\":\"payment\"", "\"name\":\"payment\",\"labels\":{}"))
+                .oldObject(pod)
+                .json());
+
+    AdmissionResponse response =
+        serviceOver(new PolicySetView()).review(relabel, System.nanoTime()).getResponse();
+
+    assertThat(response.getAllowed()).isTrue();
+    assertThat(response.getAuditAnnotations()).containsEntry("skipped", "UPDATE changes no image");
+  }
+
   private AdmissionService service(PolicySetView view) {
     view.markLoaded();
     return serviceOver(view);

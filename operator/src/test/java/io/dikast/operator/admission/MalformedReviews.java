@@ -28,7 +28,10 @@ final class MalformedReviews {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> CHECKED =
+  private static final List<String> CONTAINER_LISTS =
+      List.of("containers", "initContainers", "ephemeralContainers");
+  // Read through their typed model: a spec of the wrong type is malformed, not "no pod spec".
+  private static final Set<String> BUILT_IN =
       Set.of(
           "/Pod",
           "/ReplicationController",
@@ -38,8 +41,6 @@ final class MalformedReviews {
           "apps/DaemonSet",
           "batch/Job",
           "batch/CronJob");
-  private static final List<String> CONTAINER_LISTS =
-      List.of("containers", "initContainers", "ephemeralContainers");
   private static final List<String> POD_SPECS =
       List.of("/spec", "/spec/template/spec", "/spec/jobTemplate/spec/template/spec");
   private static final String NESTING_MARKER = "nesting-goes-here";
@@ -184,11 +185,12 @@ final class MalformedReviews {
   }
 
   /**
-   * Mirrors what the webhook does not check: an allow is right only for those, for a review of
-   * another namespace, or for an object whose container lists name no image (the API server drops
-   * unknown fields such as a mangled {@code containers} before a real webhook sees them). The body
-   * is read as the webhook reads it: invalid UTF-8 becomes U+FFFD, so a mangled namespace is
-   * another namespace.
+   * Mirrors what the webhook does not check: an allow is right only for an operation or subresource
+   * it does not read, for a review of another namespace, or for an object whose container lists
+   * name no image (the API server drops unknown fields such as a mangled {@code containers} before
+   * a real webhook sees them). The kind does not excuse anything: a pod sent as {@code pod}, {@code
+   * Widget} or {@code ConfigMap} still carries its pod spec and is checked. The body is read as the
+   * webhook reads it: invalid UTF-8 becomes U+FFFD, so a mangled namespace is another namespace.
    */
   private boolean mayBeAllowed(byte[] body) {
     JsonNode request;
@@ -205,30 +207,32 @@ final class MalformedReviews {
     if (operation != null && !Set.of("CREATE", "UPDATE").contains(operation)) {
       return true;
     }
-    JsonNode kind = request.path("kind");
-    String group = scalar(kind.path("group"));
-    String groupAndKind = (group == null ? "" : group) + "/" + scalar(kind.path("kind"));
-    if (kind.isObject() && !CHECKED.contains(groupAndKind)) {
-      return true;
-    }
     String subResource = scalar(request.path("subResource"));
     if (subResource != null && !subResource.isEmpty()) {
       return true;
     }
-    return namesNoImage(request.path("object"));
+    JsonNode kind = request.path("kind");
+    String group = scalar(kind.path("group"));
+    boolean builtIn =
+        BUILT_IN.contains((group == null ? "" : group) + "/" + scalar(kind.path("kind")));
+    return namesNoImage(request.path("object"), builtIn);
   }
 
   /**
    * A pod spec or container list of the wrong shape is malformed; well-formed ones, where the
-   * workload kinds keep them, must hold no image.
+   * workload kinds keep them, must hold no image. Only a built-in kind's {@code spec} must be an
+   * object: any other kind's {@code spec} that is not one holds no containers, so no pod spec.
    */
-  private static boolean namesNoImage(JsonNode object) {
+  private static boolean namesNoImage(JsonNode object, boolean builtIn) {
     for (String path : POD_SPECS) {
       JsonNode spec = object.at(path);
       if (spec.isMissingNode() || spec.isNull()) {
         continue;
       }
       if (!spec.isObject()) {
+        if (!builtIn && path.equals("/spec")) {
+          continue;
+        }
         return false;
       }
       for (String field : CONTAINER_LISTS) {

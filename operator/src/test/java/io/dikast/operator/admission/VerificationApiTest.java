@@ -148,8 +148,65 @@ class VerificationApiTest {
             e -> {
               assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
               assertThat(e.getStatus().getDescription())
-                  .isEqualTo("unsupported workload kind Service (apiVersion v1)");
+                  .isEqualTo("kind Service carries no pod spec; the webhook admits it unchecked");
             });
+  }
+
+  @Test
+  void judgesAManifestInTheRequestsNamespaceOverItsOwn() {
+    String elsewhere =
+        AdmissionReviews.pod("payment", "nginx:1.25")
+            .replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"default\"");
+
+    VerificationResult result =
+        stub()
+            .verifyWorkload(
+                VerifyWorkloadRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .setManifest(elsewhere)
+                    .build());
+
+    assertThat(result.getAllowed()).as("%s", result).isFalse();
+    assertThat(result.getDenialsList())
+        .containsExactly(
+            "image nginx:1.25 denied by ImageSecurityPolicy "
+                + namespace
+                + "/qa-only: image is not pinned by a sha256 digest");
+  }
+
+  @Test
+  void judgesAManifestInItsOwnNamespaceWhenTheRequestNamesNone() {
+    String own =
+        AdmissionReviews.pod("payment", "nginx:1.25")
+            .replace(
+                "\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"" + namespace + "\"");
+
+    VerificationResult result =
+        stub().verifyWorkload(VerifyWorkloadRequest.newBuilder().setManifest(own).build());
+
+    assertThat(result.getAllowed()).as("%s", result).isFalse();
+  }
+
+  @Test
+  void checksACustomKindWhereItsTemplateIs() {
+    String rollout =
+        "{\"apiVersion\":\"argoproj.io/v1alpha1\",\"kind\":\"Rollout\",\"metadata\":"
+            + "{\"name\":\"payment\"},\"spec\":{\"template\":{\"spec\":{\"containers\":"
+            + "[{\"image\":\"nginx:1.25\"}]}}}}";
+
+    VerificationResult result =
+        stub()
+            .verifyWorkload(
+                VerifyWorkloadRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .setManifest(rollout)
+                    .build());
+
+    assertThat(result.getDenialsList())
+        .containsExactly(
+            "image nginx:1.25 denied by ImageSecurityPolicy "
+                + namespace
+                + "/qa-only: image is not pinned by a sha256 digest");
   }
 
   private VerificationServiceGrpc.VerificationServiceBlockingStub stub() {

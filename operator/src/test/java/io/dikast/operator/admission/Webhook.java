@@ -3,6 +3,8 @@ package io.dikast.operator.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.engine.policy.Policy;
+import io.dikast.operator.breakglass.AdmissionRecorder;
+import io.dikast.operator.breakglass.PolicyStatusRecorder;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
@@ -16,17 +18,16 @@ import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
-import io.grpc.Deadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The webhook's decision path without Quarkus: the reader, the decider over a real policy-set view,
- * cache and resolver, and the response mapping, answering AdmissionReview bodies with the JSON the
- * API server would receive.
+ * The webhook's decision path without Quarkus: the reader and the admission service, with the
+ * decider over a real policy-set view, cache and resolver, answering AdmissionReview bodies with
+ * the JSON the API server would receive. Break-glass is recorded to a status recorder that never
+ * writes, and nothing is auto-attested.
  */
 final class Webhook implements AutoCloseable {
 
@@ -36,8 +37,10 @@ final class Webhook implements AutoCloseable {
   final ManualTicker ticker = new ManualTicker();
   private final FactResolver resolver;
   private final VulnerabilityResolver vulnerabilities;
-  private final WorkloadDecider decider;
-  private final Duration budget;
+  private final PolicyStatusRecorder status =
+      new PolicyStatusRecorder(null, null, () -> Duration.ofHours(1));
+  private final AdmissionService service;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   /** A webhook whose policies never ask about vulnerabilities. */
   Webhook(AttestationSource source, Duration budget) {
@@ -50,7 +53,7 @@ final class Webhook implements AutoCloseable {
   }
 
   Webhook(AttestationSource source, VulnerabilitySource vulnerabilitySource, Duration budget) {
-    DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
+    DikastMetrics metrics = new DikastMetrics(registry);
     this.resolver =
         new FactResolver(
             new AttestationFactFinder(source, metrics),
@@ -60,8 +63,14 @@ final class Webhook implements AutoCloseable {
             Duration.ofSeconds(2));
     this.vulnerabilities =
         new VulnerabilityResolver(vulnerabilitySource, VerificationSettings.defaults());
-    this.decider = new WorkloadDecider(view, resolver, vulnerabilities);
-    this.budget = budget;
+    this.service =
+        new AdmissionService(
+            new WorkloadDecider(view, resolver, vulnerabilities),
+            new AdmissionRecorder(status, metrics),
+            metrics,
+            new AdmissionSettings(
+                budget, Duration.ZERO, AdmissionSettings.defaults().maxBodySize()),
+            workload -> {});
     view.markLoaded();
   }
 
@@ -75,18 +84,14 @@ final class Webhook implements AutoCloseable {
     return this;
   }
 
-  /** The {@code response} object of the answer to {@code body}. */
+  /**
+   * The {@code response} object of the answer to {@code body}.
+   *
+   * @throws MalformedAdmissionReviewException where the endpoint answers HTTP 400
+   */
   JsonNode answer(String body) {
-    AdmissionCall call = AdmissionReviewReader.read(body);
     String json =
-        AdmissionJson.write(
-            call.skipReason().isPresent()
-                ? AdmissionResponses.skipped(call.uid(), call.skipReason().get())
-                : AdmissionResponses.of(
-                    call.uid(),
-                    decider.decide(
-                        call.workload().orElseThrow(),
-                        Deadline.after(budget.toNanos(), TimeUnit.NANOSECONDS))));
+        AdmissionJson.write(service.review(AdmissionReviewReader.read(body), System.nanoTime()));
     try {
       return MAPPER.readTree(json).path("response");
     } catch (IOException e) {
@@ -94,9 +99,19 @@ final class Webhook implements AutoCloseable {
     }
   }
 
+  /** How many reviews of {@code kind} ended with {@code decision}, as the metric counts them. */
+  double requests(String decision, String kind) {
+    return registry
+        .get("dikast.admission.requests")
+        .tags("decision", decision, "kind", kind)
+        .counter()
+        .count();
+  }
+
   @Override
   public void close() {
     resolver.close();
     vulnerabilities.close();
+    status.close();
   }
 }

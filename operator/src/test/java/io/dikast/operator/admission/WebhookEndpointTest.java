@@ -278,6 +278,75 @@ class WebhookEndpointTest {
   }
 
   @Test
+  void refusesWith400AReviewWhoseObjectIsInAnotherNamespaceThanTheRequest() throws Exception {
+    requireAuthority("qa");
+    String pod =
+        AdmissionReviews.pod("payment", PAYMENT)
+            .replace("\"name\":\"payment\"", "\"name\":\"payment\",\"namespace\":\"default\"");
+
+    HttpResponse<String> answer = post(AdmissionReviews.createPod(namespace, pod));
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).path("message").asText())
+        .isEqualTo(
+            "request is for namespace " + namespace + " but its object is in namespace default");
+  }
+
+  @Test
+  void refusesWith400ACustomKindWhosePodSpecHasTheWrongShape() throws Exception {
+    String widget =
+        AdmissionReviews.create("example.com", "v1", "Widget")
+            .namespace(namespace)
+            .object(
+                "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"spec\":{\"containers\":{}}}")
+            .json();
+
+    HttpResponse<String> answer = post(widget);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).path("message").asText())
+        .isEqualTo(
+            "request object is not a valid Widget.example.com: /spec/containers is not a list");
+  }
+
+  @Test
+  void checksAKindWhereAPolicyResourceSaysItKeepsItsPodSpec() throws Exception {
+    client
+        .resource(
+            YAML.unmarshal(
+                """
+                apiVersion: kritis.grafeas.io/v1beta1
+                kind: ImageSecurityPolicy
+                metadata: {name: runners, namespace: %s}
+                spec:
+                  attestationAuthorityNames: [qa]
+                  podSpecKinds:
+                    - {group: ci.example.com, kind: Runner, podSpecPath: /spec/workers/pod}
+                """
+                    .formatted(namespace),
+                ImageSecurityPolicy.class))
+        .create();
+    await().atMost(PATIENCE).until(() -> !view.snapshot(namespace).podSpecKinds().isEmpty());
+    String runner =
+        AdmissionReviews.create("ci.example.com", "v1", "Runner")
+            .namespace(namespace)
+            .object(
+                "{\"apiVersion\":\"ci.example.com/v1\",\"kind\":\"Runner\",\"metadata\":"
+                    + "{\"name\":\"nightly\"},\"spec\":{\"workers\":{\"pod\":{\"containers\":"
+                    + "[{\"image\":\"nginx:1.25\"}]}}}}")
+            .json();
+
+    JsonNode response = JSON.readTree(post(runner).body()).path("response");
+
+    assertThat(response.path("allowed").asBoolean(true)).isFalse();
+    assertThat(response.path("status").path("message").asText())
+        .isEqualTo(
+            "image nginx:1.25 denied by ImageSecurityPolicy "
+                + namespace
+                + "/runners: image is not pinned by a sha256 digest");
+  }
+
+  @Test
   void answersAGetWithAJsonErrorInsteadOfAPage() throws Exception {
     HttpResponse<String> answer =
         https().send(HttpRequest.newBuilder(validate.toURI()).GET().build(), ofString());

@@ -14,8 +14,11 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.GroupKind;
+import io.dikast.engine.workload.PodSpecKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Turns the policy custom resources into the engine's {@link Policy}, applying CRD defaults. */
@@ -105,7 +108,26 @@ public final class PolicyMapper {
         breakglass(spec.getBreakglass()),
         backendUnavailable(spec.getOnBackendUnavailable()),
         cachedFactsMaxAge(spec),
-        vulnerabilityRequirements);
+        vulnerabilityRequirements,
+        podSpecKinds(spec));
+  }
+
+  /**
+   * Entries are kept as written: one the API server would refuse (no kind, a path that is not a
+   * JSON Pointer) can only be met by nothing, so the engine lets the policy deny its kind.
+   */
+  static List<PodSpecKind> podSpecKinds(PolicySpec spec) {
+    return spec.getPodSpecKinds().stream()
+        .filter(Objects::nonNull)
+        .map(
+            entry ->
+                new PodSpecKind(
+                    new GroupKind(
+                        Objects.toString(entry.getGroup(), ""),
+                        Objects.toString(entry.getKind(), "")),
+                    Objects.toString(entry.getPodSpecPath(), "")))
+        .distinct()
+        .toList();
   }
 
   private static SeverityLimit limit(Severity severity) {

@@ -12,6 +12,8 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import io.dikast.engine.workload.GroupKind;
+import io.dikast.engine.workload.PodSpecKind;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.List;
@@ -228,6 +230,39 @@ class PolicyMapperTest {
     assertThat(policy.authorityNames()).containsExactly("qa");
     assertThat(policy.enforcementMode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(policy.vulnerabilityRequirements()).isEmpty();
+  }
+
+  @Test
+  void mapsPodSpecKindsOfBothPolicyKindsWithTheCoreGroupWhenAbsent() {
+    ImageSecurityPolicy isp =
+        isp(
+            """
+            attestationAuthorityName: qa
+            podSpecKinds:
+              - {group: ci.example.com, kind: Runner, podSpecPath: /spec/workers/pod}
+              - {kind: Widget, podSpecPath: /spec/pod}
+              - {kind: Widget, podSpecPath: /spec/pod}
+            """);
+    GenericAttestationPolicy gap =
+        serialization.unmarshal(
+            """
+            apiVersion: kritis.grafeas.io/v1beta1
+            kind: GenericAttestationPolicy
+            metadata: {name: signed, namespace: payments}
+            spec:
+              attestationAuthorityNames: [qa]
+              podSpecKinds: [{group: argoproj.io, kind: Rollout, podSpecPath: /spec/template/spec}]
+            """,
+            GenericAttestationPolicy.class);
+
+    assertThat(PolicyMapper.toPolicy(isp).podSpecKinds())
+        .containsExactly(
+            new PodSpecKind(new GroupKind("ci.example.com", "Runner"), "/spec/workers/pod"),
+            new PodSpecKind(new GroupKind("", "Widget"), "/spec/pod"));
+    assertThat(PolicyMapper.toPolicy(gap).podSpecKinds())
+        .containsExactly(
+            new PodSpecKind(new GroupKind("argoproj.io", "Rollout"), "/spec/template/spec"));
+    assertThat(PolicyMapper.toPolicy(isp("attestationAuthorityName: qa")).podSpecKinds()).isEmpty();
   }
 
   private ImageSecurityPolicy isp(String spec) {
