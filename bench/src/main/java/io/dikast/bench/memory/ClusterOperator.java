@@ -1,6 +1,7 @@
 package io.dikast.bench.memory;
 
 import io.dikast.bench.Loopback;
+import io.dikast.bench.ServingCertificate;
 import io.dikast.quickstart.CaTrust;
 import io.dikast.quickstart.ChildProcess;
 import java.io.IOException;
