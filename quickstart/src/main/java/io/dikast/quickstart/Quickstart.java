@@ -1,10 +1,10 @@
 package io.dikast.quickstart;
 
-import io.dikast.engine.signing.GeneratedPgpKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.dikast.engine.signing.GeneratedPgpKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
