@@ -77,7 +77,10 @@ class CertificateRotationTest {
     Certificate rotated = WebhookTestResources.certificate.rotate();
 
     await().atMost(PATIENCE).until(() -> admitOverANewConnection().equals(rotated));
-    await().during(QUIET).atMost(QUIET.plus(PATIENCE)).until(() -> reloads() == before + 1);
+    await()
+        .during(QUIET)
+        .atMost(QUIET.plus(PATIENCE))
+        .untilAsserted(() -> assertThat(reloads()).isEqualTo(before + 1));
     assertThat(registryReloads.count()).isZero();
   }
 
