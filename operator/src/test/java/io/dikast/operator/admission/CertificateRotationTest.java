@@ -143,6 +143,9 @@ class CertificateRotationTest {
     HttpsURLConnection connection = (HttpsURLConnection) metrics.openConnection();
     connection.setSSLSocketFactory(
         WebhookTestResources.certificate.trustingOnlyThis().getSocketFactory());
+    // A read that hangs must fail the poll, not use up the await's whole patience unseen.
+    connection.setConnectTimeout(5_000);
+    connection.setReadTimeout(5_000);
     try (InputStream in = connection.getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
