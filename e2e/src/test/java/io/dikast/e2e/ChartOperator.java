@@ -27,7 +27,7 @@ final class ChartOperator {
   /**
    * Starts one replica: its TLS files live in {@code tlsDirectory}, it serves HTTPS on {@code port}
    * and is ready once its readiness endpoint answers through {@code localhost}, the name its
-   * certificate carries.
+   * certificate carries, to a client trusting the CA bundle of its TLS directory as it is then.
    */
   static OperatorProcess start(
       RenderedChart chart,
@@ -47,7 +47,7 @@ final class ChartOperator {
         workDir,
         port,
         "https://localhost:" + port + "/q/health/ready",
-        ServingCertificate.trusting(tlsDirectory.resolve("ca.crt")),
+        CaBundleTrust.context(tlsDirectory.resolve("ca.crt")),
         environment(chart, chart.operatorContainer("operator"), tlsDirectory, pod),
         properties);
   }

@@ -52,8 +52,8 @@ final class OperatorProcess implements AutoCloseable {
       Map<String, String> properties) {
     Map<String, String> serving = new LinkedHashMap<>(properties);
     serving.put(
-        "quarkus.tls.key-store.pem.0.cert", endpoint.certificate().certificate().toString());
-    serving.put("quarkus.tls.key-store.pem.0.key", endpoint.certificate().key().toString());
+        "dikast.webhook.serving.certificate-file", endpoint.certificate().certificate().toString());
+    serving.put("dikast.webhook.serving.key-file", endpoint.certificate().key().toString());
     return start(
         jar,
         kubeconfig,

@@ -52,7 +52,7 @@ record ServingCertificate(Path certificate, Path key) {
   }
 
   /** A TLS context that trusts exactly the PEM certificate in {@code certificate}. */
-  static SSLContext trusting(Path certificate) {
+  private static SSLContext trusting(Path certificate) {
     try (InputStream pem = Files.newInputStream(certificate)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);

@@ -312,8 +312,9 @@ class DefaultInstallTest {
     assertThat(env(container(operator, "operator")))
         .contains(
             new EnvVar("DIKAST_WEBHOOK_TLS_ENABLED", "true", null),
-            new EnvVar("QUARKUS_TLS_KEY_STORE_PEM_0_CERT", "/etc/dikast/webhook-tls/tls.crt", null),
-            new EnvVar("QUARKUS_TLS_KEY_STORE_PEM_0_KEY", "/etc/dikast/webhook-tls/tls.key", null));
+            new EnvVar(
+                "DIKAST_WEBHOOK_SERVING_CERTIFICATE_FILE", "/etc/dikast/webhook-tls/tls.crt", null),
+            new EnvVar("DIKAST_WEBHOOK_SERVING_KEY_FILE", "/etc/dikast/webhook-tls/tls.key", null));
     assertThat(pod.getVolumes())
         .filteredOn(v -> v.getName().equals("webhook-tls"))
         .singleElement()

@@ -93,6 +93,11 @@ public final class LoadRun {
   }
 
   private Path jar(String module) {
+    return jar(checkout, module);
+  }
+
+  /** A module's runnable Quarkus jar in the checkout, which must have been built. */
+  static Path jar(Path checkout, String module) {
     Path jar = checkout.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -101,8 +106,7 @@ public final class LoadRun {
     return jar;
   }
 
-  private static void writePolicy(Path policies, String namespace, String authorities)
-      throws IOException {
+  static void writePolicy(Path policies, String namespace, String authorities) throws IOException {
     Files.writeString(
         policies.resolve("policy-" + namespace + ".yaml"),
         """
@@ -115,7 +119,7 @@ public final class LoadRun {
             .formatted(namespace, authorities));
   }
 
-  private static List<String> images(String repository, long first, long count) {
+  static List<String> images(String repository, long first, long count) {
     return LongStream.range(first, first + count)
         .mapToObj(n -> AdmissionReviews.pinnedImage(repository, n))
         .toList();

@@ -38,7 +38,16 @@ public final class Stack implements AutoCloseable {
   }
 
   Path policies() throws IOException {
-    return Files.createDirectories(root.resolve("policies"));
+    return directory("policies");
+  }
+
+  /** A directory of this stack's, removed with it. */
+  Path directory(String name) throws IOException {
+    return Files.createDirectories(root.resolve(name));
+  }
+
+  Path operatorLog() {
+    return root.resolve("operator.log");
   }
 
   public URI grafeasRest() {
@@ -78,24 +87,32 @@ public final class Stack implements AutoCloseable {
         () -> Loopback.answers(http, grafeasRest.resolve("/q/health/ready")), STARTUP);
   }
 
+  /** The operator in standalone mode with the certificate it issues itself. */
   void startOperator(Path jar) throws IOException, InterruptedException {
-    int port = Loopback.freePort();
     Path caFile = root.resolve("webhook-ca.crt");
+    startOperator(jar, List.of("-Ddikast.standalone.ca-file=" + caFile), caFile);
+  }
+
+  /**
+   * The operator in standalone mode with extra {@code options}; ready once {@code caFile} exists
+   * and the readiness endpoint answers a client that trusts the certificates in it.
+   */
+  void startOperator(Path jar, List<String> options, Path caFile)
+      throws IOException, InterruptedException {
+    int port = Loopback.freePort();
     webhook = URI.create("https://127.0.0.1:" + port);
-    operator =
-        ChildProcess.start(
-            "operator",
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 java,
                 "-Xmx512m",
                 "-Dquarkus.profile=standalone",
                 "-Dquarkus.http.ssl-port=" + port,
                 "-Ddikast.standalone.policies=" + policies(),
-                "-Ddikast.standalone.ca-file=" + caFile,
-                "-Ddikast.grafeas.address=" + grafeasRest.getAuthority(),
-                "-jar",
-                jar.toString()),
-            root.resolve("operator.log"));
+                "-Ddikast.grafeas.address=" + grafeasRest.getAuthority()));
+    command.addAll(options);
+    command.addAll(List.of("-jar", jar.toString()));
+    operator = ChildProcess.start("operator", command, operatorLog());
     operator.awaitReady(() -> Files.isRegularFile(caFile) && readyOver(caFile), STARTUP);
   }
 

@@ -1,6 +1,7 @@
 package io.dikast.bench.memory;
 
 import io.dikast.bench.Loopback;
+import io.dikast.bench.ServingCertificate;
 import io.dikast.quickstart.CaTrust;
 import io.dikast.quickstart.ChildProcess;
 import java.io.IOException;
@@ -65,8 +66,8 @@ final class ClusterOperator implements AutoCloseable {
             "-Dquarkus.http.host=127.0.0.1",
             "-Dquarkus.http.port=" + httpPort,
             "-Dquarkus.http.ssl-port=" + httpsPort,
-            "-Dquarkus.tls.key-store.pem.0.cert=" + certificate.certificate(),
-            "-Dquarkus.tls.key-store.pem.0.key=" + certificate.key()));
+            "-Ddikast.webhook.serving.certificate-file=" + certificate.certificate(),
+            "-Ddikast.webhook.serving.key-file=" + certificate.key()));
     command.addAll(properties);
     command.addAll(List.of("-jar", jar.toString()));
     URI webhook = URI.create("https://127.0.0.1:" + httpsPort);

@@ -3,6 +3,7 @@ package io.dikast.bench.memory;
 import static org.awaitility.Awaitility.await;
 
 import io.dikast.bench.Loopback;
+import io.dikast.bench.ServingCertificate;
 import io.dikast.bench.review.AdmissionReviews;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.quickstart.ChildProcess;

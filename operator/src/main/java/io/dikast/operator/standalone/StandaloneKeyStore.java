@@ -6,6 +6,7 @@ import io.dikast.operator.webhooktls.Pem;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import io.quarkus.tls.runtime.KeyStoreAndKeyCertOptions;
 import io.quarkus.tls.runtime.KeyStoreProvider;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -23,9 +24,11 @@ import java.util.List;
 /**
  * The HTTPS server's key store in standalone mode: a CA and a serving certificate issued at
  * startup, kept in memory for the life of the process. The CA certificate is written where clients
- * find it.
+ * find it. It is the TLS configuration {@code standalone}, which the standalone profile's {@code
+ * quarkus.http.tls-configuration-name} selects.
  */
 @ApplicationScoped
+@Identifier("standalone")
 @LookupIfProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class StandaloneKeyStore implements KeyStoreProvider {
 
@@ -38,7 +41,8 @@ public class StandaloneKeyStore implements KeyStoreProvider {
     this.config = config;
   }
 
-  // The TLS registry asks again on every reload; the same certificate keeps the CA file valid.
+  // Asked once at startup; the same certificate for the life of the process keeps the CA file
+  // valid.
   @Override
   public synchronized KeyStoreAndKeyCertOptions getKeyStore(Vertx vertx) {
     if (issued == null) {

@@ -2,6 +2,7 @@ package io.dikast.operator.webhooktls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,10 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObjectGenerator;
@@ -58,5 +63,26 @@ public final class Pem {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("Not a PEM certificate bundle", e);
     }
+  }
+
+  /**
+   * The first private key of a PEM text: PKCS#8 ({@code PRIVATE KEY}), as the chart and
+   * cert-manager write it, or the PKCS#1 and SEC1 forms other issuers use.
+   */
+  static PrivateKey readPrivateKey(String pem) {
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        if (object instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+        if (object instanceof PEMKeyPair pair) {
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Not a PEM private key", e);
+    }
+    throw new IllegalArgumentException("No unencrypted private key in the PEM text");
   }
 }

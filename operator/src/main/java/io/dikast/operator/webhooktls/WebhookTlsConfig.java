@@ -32,7 +32,7 @@ public interface WebhookTlsConfig {
   @WithDefault("dikast")
   String webhookConfigurationName();
 
-  /** Directory of tls.crt, tls.key and ca.crt, as quarkus.tls.key-store.pem.0.* names them. */
+  /** Directory of tls.crt, tls.key and ca.crt, as dikast.webhook.serving.*-file name them. */
   @WithDefault("/etc/dikast/webhook-tls")
   Path directory();
 

@@ -9,16 +9,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A webhook serving certificate for {@code localhost}, made by real {@code openssl} in a temporary
@@ -82,18 +84,20 @@ final class SelfSignedCertificate implements AutoCloseable {
               "tls.key",
               "-out",
               "tls.crt"));
-      Path next = Files.createSymbolicLink(dir.resolve("..data_tmp"), version.getFileName());
-      Files.move(next, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+      Certificate next;
+      try (InputStream pem = Files.newInputStream(version.resolve("tls.crt"))) {
+        next = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+      }
+      // Trusted before it can be served, as the API server trusts a new CA before it is used.
+      issued.add(next);
+      Path link = Files.createSymbolicLink(dir.resolve("..data_tmp"), version.getFileName());
+      Files.move(link, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
       for (String file : List.of("tls.crt", "tls.key")) {
         if (!Files.exists(dir.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
           Files.createSymbolicLink(dir.resolve(file), Path.of("..data", file));
         }
       }
-      try (InputStream pem = Files.newInputStream(certificate())) {
-        Certificate current = CertificateFactory.getInstance("X.509").generateCertificate(pem);
-        issued.add(current);
-        return current;
-      }
+      return next;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
@@ -101,22 +105,16 @@ final class SelfSignedCertificate implements AutoCloseable {
     }
   }
 
-  /** Trusts every certificate issued so far, so a test never races a rotation's reload. */
+  /**
+   * A TLS context that trusts exactly the certificates issued here, looked up at each handshake:
+   * one made before a rotation trusts the certificate the rotation brings too. Each context has a
+   * session cache of its own, so a new one always makes a full handshake.
+   */
   SSLContext trustingOnlyThis() {
     try {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      for (int i = 0; i < issued.size(); i++) {
-        trust.setCertificateEntry("webhook-" + i, issued.get(i));
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
+      context.init(null, new TrustManager[] {new IssuedHere()}, null);
       return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -146,6 +144,28 @@ final class SelfSignedCertificate implements AutoCloseable {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private final class IssuedHere implements X509TrustManager {
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      if (chain.length == 0 || !issued.contains(chain[0])) {
+        throw new CertificateException("the server's certificate was not issued by this test");
+      }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      throw new CertificateException("the webhook's clients present no certificate");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return issued.toArray(X509Certificate[]::new);
     }
   }
 }

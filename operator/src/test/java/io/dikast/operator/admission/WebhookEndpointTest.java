@@ -25,11 +25,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,22 +91,6 @@ class WebhookEndpointTest {
             "image nginx:1.25 denied by ImageSecurityPolicy "
                 + namespace
                 + "/qa-only: image is not pinned by a sha256 digest");
-  }
-
-  @Test
-  void servesARotatedCertificateWithoutRestart() throws Exception {
-    Certificate rotated = WebhookTestResources.certificate.rotate();
-
-    // A handshake that races Vert.x swapping its SSL context can fail once; the API server would
-    // retry it (and, failing closed, deny meanwhile). What matters is that the new one is served.
-    await()
-        .atMost(PATIENCE)
-        .ignoreExceptionsInstanceOf(SSLException.class)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        post(pod("nginx:1.25")).sslSession().orElseThrow().getPeerCertificates()[0])
-                    .isEqualTo(rotated));
   }
 
   @Test

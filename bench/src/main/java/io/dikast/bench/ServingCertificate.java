@@ -1,4 +1,4 @@
-package io.dikast.bench.memory;
+package io.dikast.bench;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +26,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A self-signed certificate for 127.0.0.1 in the two PEM files the operator's HTTPS server reads,
- * standing in for the Secret the chart's bootstrap writes; the certificate is its own CA.
+ * standing in for the Secret the chart's bootstrap writes; the certificate is its own CA. Serial
+ * numbers are random, so certificates made within the same millisecond still differ.
  *
  * @param certificate the certificate PEM, also the trust anchor for clients
  * @param key the private key PEM
  */
-record ServingCertificate(Path certificate, Path key) {
+public record ServingCertificate(Path certificate, Path key) {
 
-  static ServingCertificate write(Path directory) throws IOException {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public static ServingCertificate write(Path directory) throws IOException {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -42,7 +46,7 @@ record ServingCertificate(Path certificate, Path key) {
       X509CertificateHolder holder =
           new JcaX509v3CertificateBuilder(
                   name,
-                  BigInteger.valueOf(now.toEpochMilli()),
+                  new BigInteger(127, RANDOM),
                   Date.from(now.minus(Duration.ofMinutes(5))),
                   Date.from(now.plus(Duration.ofDays(1))),
                   name,
