@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class AdmissionWebhookIT {
           + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String WEBHOOK = "images.dikast.io";
   private static final Duration DECIDED = ArticleStory.DECIDED;
+  // The operator's default positive TTL (30 s) bounds revocation; the rest is room for a busy host.
+  private static final Duration REVOKED = Duration.ofSeconds(30).plus(Duration.ofSeconds(30));
 
   private static TestCluster cluster;
   private static Kubectl kubectl;
@@ -70,6 +73,35 @@ class AdmissionWebhookIT {
               () ->
                   assertThat(kubectl.apply(payments.name(), paymentProcessor()).stdout())
                       .isEqualTo("pod/payment-processor created\n"));
+    }
+  }
+
+  @Test
+  void refusesNewPodsOfADigestWithinThePositiveTtlOnceItsAttestationIsDeleted() {
+    TestNamespace payments = policyNamespace("payments", "qa-revoked");
+    try (payments) {
+      String occurrence = story.uploadClearSignedAttestation("qa-revoked", PAYMENT);
+      await()
+          .atMost(DECIDED)
+          .untilAsserted(
+              () ->
+                  assertThat(kubectl.apply(payments.name(), pod("admitted", PAYMENT)).stdout())
+                      .isEqualTo("pod/admitted created\n"));
+
+      story.deleteOccurrence(occurrence);
+
+      AtomicInteger attempt = new AtomicInteger();
+      await()
+          .atMost(REVOKED)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          kubectl
+                              .apply(
+                                  payments.name(), pod("new-" + attempt.incrementAndGet(), PAYMENT))
+                              .stderr())
+                      .isEqualTo(refusal(payments, PAYMENT)));
     }
   }
 

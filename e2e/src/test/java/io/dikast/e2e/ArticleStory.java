@@ -8,7 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.grafeas.testing.GrafeasServerProcess;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -129,6 +134,27 @@ final class ArticleStory implements AutoCloseable {
             occurrence);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return occurrenceName(response.body());
+  }
+
+  /** Revokes an attestation as a user would: {@code DELETE /v1/<occurrence name>}. */
+  void deleteOccurrence(String name) {
+    HttpResponse<String> response;
+    try {
+      response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(grafeas.restUrl() + "/v1/" + name))
+                      .timeout(Duration.ofSeconds(20))
+                      .DELETE()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deleting " + name, e);
+    }
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   private static String occurrenceName(String body) {

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +49,7 @@ class ContinuousValidationIT {
   }
 
   @Test
-  void marksARunningPodWhoseAttestationWasDeletedAndClearsItOnceReUploaded() throws Exception {
+  void marksARunningPodWhoseAttestationWasDeletedAndClearsItOnceReUploaded() {
     namespace = story.policyNamespace("validation", NOTE_ID, WebhookRegistration.CHECKED);
     String occurrence = story.uploadClearSignedAttestation(NOTE_ID, PAYMENT);
     await()
@@ -66,7 +62,7 @@ class ContinuousValidationIT {
                             .stdout())
                     .isEqualTo("pod/payment created\n"));
 
-    deleteOccurrence(occurrence);
+    story.deleteOccurrence(occurrence);
     requestRun();
 
     await().atMost(PATIENCE).until(() -> mark().equals("invalidImageSecPolicy"));
@@ -93,18 +89,6 @@ class ContinuousValidationIT {
     assertThat(podAnnotation()).isEmpty();
     assertThat(cluster.admin().pods().inNamespace(namespace.name()).withName("payment").get())
         .isNotNull();
-  }
-
-  private static void deleteOccurrence(String name) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(local.grafeas().restUrl() + "/v1/" + name))
-                    .timeout(Duration.ofSeconds(20))
-                    .DELETE()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   private static void requestRun() {

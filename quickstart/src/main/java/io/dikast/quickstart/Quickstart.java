@@ -1,5 +1,6 @@
 package io.dikast.quickstart;
 
+import io.dikast.engine.signing.GeneratedPgpKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -60,7 +61,7 @@ final class Quickstart {
             + " and is removed at the end.");
     startGrafeas();
     createNote();
-    QaSigningKey key = generateKey();
+    GeneratedPgpKey key = generateKey();
     Path policies = writePolicies(key);
     startOperator(policies);
     expectDenied(pod("payment-pod.yaml"));
@@ -114,10 +115,10 @@ final class Quickstart {
     transcript.result(result.out());
   }
 
-  private QaSigningKey generateKey() {
+  private GeneratedPgpKey generateKey() {
     transcript.step("The QA engineer makes a signing key (here with Bouncy Castle).");
     transcript.command("gpg --quick-generate-key --yes qa_bob@example.com");
-    QaSigningKey key = QaSigningKey.generate("QA Bob <qa_bob@example.com>");
+    GeneratedPgpKey key = QaSigningKey.generate("QA Bob <qa_bob@example.com>");
     Path keys = workspace.directory("keys");
     keyFile = workspace.write(keys.resolve("qa.key.asc"), key.armoredSecretKey());
     workspace.write(keys.resolve("qa.pub.asc"), key.armoredPublicKey());
@@ -125,7 +126,7 @@ final class Quickstart {
     return key;
   }
 
-  private Path writePolicies(QaSigningKey key) {
+  private Path writePolicies(GeneratedPgpKey key) {
     transcript.step(
         "The cluster trusts that key for the qa note (an AttestationAuthority), and the payments"
             + " namespace requires the qa attestation (an ImageSecurityPolicy).");

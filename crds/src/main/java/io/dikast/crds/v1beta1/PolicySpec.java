@@ -3,9 +3,14 @@ package io.dikast.crds.v1beta1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** The Dikast additions both policy kinds share. */
+@ValidationRule(
+    value = "!has(self.cachedFactsMaxAge) || self.onBackendUnavailable == 'UseCachedFacts'",
+    message = "cachedFactsMaxAge applies only with onBackendUnavailable: UseCachedFacts")
 public abstract class PolicySpec {
 
   @Min(0)
@@ -27,8 +32,19 @@ public abstract class PolicySpec {
 
   @Default("Deny")
   @JsonPropertyDescription(
-      "Dikast: what to decide when Grafeas cannot answer in time: Deny (fail closed) or Allow.")
+      "Dikast: what to decide when Grafeas cannot answer in time: Deny (fail closed), Allow (admit"
+          + " with a warning), or UseCachedFacts: count attestations this operator verified"
+          + " before the outage, no older than cachedFactsMaxAge, and admit with a warning that"
+          + " says so; without them the outage denies.")
   private BackendUnavailableMode onBackendUnavailable;
+
+  @Pattern(KritisConfigSpec.DURATION)
+  @JsonPropertyDescription(
+      "Dikast: with onBackendUnavailable UseCachedFacts, the oldest attestation verification"
+          + " that counts during an outage, as a Go duration such as 15m or 1h. Default: 1h. The"
+          + " operator keeps verifications at most dikast.cache.stale-facts-max-age (1h), which"
+          + " bounds this too.")
+  private String cachedFactsMaxAge;
 
   /** The authority names this policy requires, deduplicated, in the order they are written. */
   public abstract List<String> requiredAuthorityNames();
@@ -63,5 +79,13 @@ public abstract class PolicySpec {
 
   public void setOnBackendUnavailable(BackendUnavailableMode onBackendUnavailable) {
     this.onBackendUnavailable = onBackendUnavailable;
+  }
+
+  public String getCachedFactsMaxAge() {
+    return cachedFactsMaxAge;
+  }
+
+  public void setCachedFactsMaxAge(String cachedFactsMaxAge) {
+    this.cachedFactsMaxAge = cachedFactsMaxAge;
   }
 }

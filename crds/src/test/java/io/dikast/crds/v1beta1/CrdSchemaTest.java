@@ -162,6 +162,26 @@ class CrdSchemaTest {
     assertThat(interval).doesNotMatch(KritisConfigSpec.DURATION);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"imagesecuritypolicies", "genericattestationpolicies"})
+  void policiesBoundCachedFactsByAGoDurationUnderUseCachedFactsOnly(String plural)
+      throws IOException {
+    JSONSchemaProps spec = spec(load(plural));
+
+    assertThat(spec.getProperties().get("onBackendUnavailable").getEnum())
+        .extracting(node -> node.asText())
+        .containsExactlyInAnyOrder("Deny", "Allow", "UseCachedFacts");
+    assertThat(spec.getProperties().get("cachedFactsMaxAge").getPattern())
+        .isEqualTo(KritisConfigSpec.DURATION);
+    assertThat(spec.getProperties().get("cachedFactsMaxAge").getDefault()).isNull();
+    assertThat(spec.getProperties().get("cachedFactsMaxAge").getDescription())
+        .contains("Default: 1h.");
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .containsExactly(
+            "!has(self.cachedFactsMaxAge) || self.onBackendUnavailable == 'UseCachedFacts'");
+  }
+
   @Test
   void genericAttestationPolicyRequiresAtLeastOneAuthority() throws IOException {
     CustomResourceDefinition crd = load("genericattestationpolicies");

@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The backend's answer to one {@link AttestationCheck}. Only {@link Verified} counts towards a
@@ -22,10 +23,27 @@ public sealed interface AttestationFact {
     }
   }
 
-  /** The backend could not answer (outage, timeout); {@code reason} names the outage. */
-  record Unavailable(String reason) implements AttestationFact {
+  /**
+   * The backend could not answer (outage, timeout); {@code reason} names the outage.
+   *
+   * @param lastVerified the verification the edge kept from before the outage, if any; it counts
+   *     only for a policy with {@link BackendUnavailableMode#USE_CACHED_FACTS} and within its
+   *     {@link Policy#cachedFactsMaxAge()}
+   */
+  record Unavailable(String reason, Optional<LastVerified> lastVerified)
+      implements AttestationFact {
     public Unavailable {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(lastVerified, "lastVerified");
+    }
+
+    /** An outage with nothing known from before it. */
+    public Unavailable(String reason) {
+      this(reason, Optional.empty());
+    }
+
+    public Unavailable withLastVerified(LastVerified verified) {
+      return new Unavailable(reason, Optional.of(verified));
     }
   }
 }

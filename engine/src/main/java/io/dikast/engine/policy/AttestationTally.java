@@ -29,6 +29,29 @@ final class AttestationTally {
     return verifiedCount() >= policy.requiredCount();
   }
 
+  /** Whether the policy passes once the attestations it accepts from before an outage count too. */
+  boolean satisfiedWithCachedFacts() {
+    return verifiedCount() + acceptedCachedFacts().size() >= policy.requiredCount();
+  }
+
+  /**
+   * The last verifications of the unanswered checks that the policy accepts, by authority in policy
+   * order; none unless the policy says {@code onBackendUnavailable: UseCachedFacts}.
+   */
+  Map<String, LastVerified> acceptedCachedFacts() {
+    Map<String, LastVerified> accepted = new LinkedHashMap<>();
+    factsByAuthority.forEach(
+        (authority, fact) -> {
+          if (fact instanceof AttestationFact.Unavailable outage) {
+            outage
+                .lastVerified()
+                .filter(policy::acceptsCachedFact)
+                .ifPresent(verified -> accepted.put(authority, verified));
+          }
+        });
+    return accepted;
+  }
+
   /** Whether the unanswered checks, had they been verified, would have made the policy pass. */
   boolean outageCouldSatisfy() {
     return verifiedCount() + unavailable().size() >= policy.requiredCount();

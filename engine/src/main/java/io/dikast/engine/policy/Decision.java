@@ -10,15 +10,15 @@ import java.util.Map;
  *
  * @param denials one line per image and policy that denies; see {@link DecisionMessages}
  * @param warnings one line per image and policy violated without denying (dry run, break-glass, an
- *     allowed backend outage)
+ *     allowed backend outage), or passed only on attestations cached from before an outage
  * @param policyOutcomes every applicable policy's outcome, in {@link PolicyRef#ORDER}
  * @param auditAnnotations short entries for the AdmissionReview's {@code auditAnnotations}: {@code
  *     decision} ({@code allowed}|{@code denied}); {@code breakglass} when it was requested ({@code
  *     applied} when it bypassed a policy, {@code forbidden} when a policy with {@code breakglass:
  *     Deny} denied, {@code unused} otherwise); and, for each outcome other than PASSED that
- *     occurred, {@code denied-by}, {@code breakglass-bypassed}, {@code dry-run-violations} or
- *     {@code backend-outage-allowed} listing those policies as {@link PolicyRef#auditName()}, comma
- *     separated
+ *     occurred, {@code denied-by}, {@code breakglass-bypassed}, {@code dry-run-violations}, {@code
+ *     backend-outage-allowed} or {@code cached-facts-used} listing those policies as {@link
+ *     PolicyRef#auditName()}, comma separated
  */
 public record Decision(
     List<String> denials,

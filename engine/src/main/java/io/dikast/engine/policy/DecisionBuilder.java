@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Applies each violated policy's modes (dry run, backend outage, break-glass) to its violations.
+ * Applies each violated policy's modes (dry run, backend outage, break-glass) to its violations,
+ * and warns where a policy counted attestations from before an outage.
  */
 final class DecisionBuilder {
 
@@ -23,35 +24,43 @@ final class DecisionBuilder {
     orderedPolicies.forEach(policy -> outcomes.put(PolicyRef.of(policy), PolicyOutcome.PASSED));
   }
 
-  void add(Violation violation) {
+  /** Records the violation as its policy's modes say; returns what it made of it. */
+  PolicyOutcome add(Violation violation) {
     Policy policy = violation.policy();
     if (policy.enforcementMode() == EnforcementMode.DRY_RUN) {
-      warn(violation, Leniency.DRY_RUN, PolicyOutcome.DRY_RUN_VIOLATION);
+      return warn(violation, Leniency.DRY_RUN, PolicyOutcome.DRY_RUN_VIOLATION);
     } else if (violation.backendOutage()
         && policy.onBackendUnavailable() == BackendUnavailableMode.ALLOW) {
-      warn(violation, Leniency.BACKEND_OUTAGE_ALLOWED, PolicyOutcome.BACKEND_OUTAGE_ALLOWED);
+      return warn(violation, Leniency.BACKEND_OUTAGE_ALLOWED, PolicyOutcome.BACKEND_OUTAGE_ALLOWED);
     } else if (breakglassRequested && policy.breakglass() == BreakglassMode.ALLOW) {
-      warn(violation, Leniency.BREAKGLASS, PolicyOutcome.BREAKGLASS_BYPASSED);
+      return warn(violation, Leniency.BREAKGLASS, PolicyOutcome.BREAKGLASS_BYPASSED);
     } else if (breakglassRequested) {
       breakglassForbidden = true;
-      deny(violation, DecisionMessages.denialWithBreakglassForbidden(violation));
+      return deny(violation, DecisionMessages.denialWithBreakglassForbidden(violation));
     } else {
-      deny(violation, DecisionMessages.denial(violation));
+      return deny(violation, DecisionMessages.denial(violation));
     }
+  }
+
+  void add(CachedFactsUse use) {
+    warnings.add(DecisionMessages.cachedFactsWarning(use));
+    record(use.policy(), PolicyOutcome.CACHED_FACTS_USED);
   }
 
   Decision build() {
     return new Decision(denials, warnings, outcomes, auditAnnotations());
   }
 
-  private void warn(Violation violation, Leniency leniency, PolicyOutcome outcome) {
+  private PolicyOutcome warn(Violation violation, Leniency leniency, PolicyOutcome outcome) {
     warnings.add(DecisionMessages.warning(violation, leniency));
     record(violation.policy(), outcome);
+    return outcome;
   }
 
-  private void deny(Violation violation, String line) {
+  private PolicyOutcome deny(Violation violation, String line) {
     denials.add(line);
     record(violation.policy(), PolicyOutcome.DENIED);
+    return PolicyOutcome.DENIED;
   }
 
   private void record(Policy policy, PolicyOutcome outcome) {

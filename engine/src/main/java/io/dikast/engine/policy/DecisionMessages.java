@@ -1,8 +1,10 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.duration.GoDuration;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.Vulnerability;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,12 @@ import java.util.stream.Collectors;
  * <p>Warning lines, for violations that do not deny: {@code image <ref> admitted <cause> despite
  * <policy>: <reason>}, where {@code <cause>} is {@code under break-glass}, {@code in dry run} or
  * {@code with onBackendUnavailable Allow}.
+ *
+ * <p>Warning line for an image that passed a policy with {@code onBackendUnavailable:
+ * UseCachedFacts} only by counting attestations verified before the outage: {@code image <ref>
+ * admitted on a cached attestation by qa verified 4m12s ago despite <policy>: attestation backend
+ * unavailable (<outage>)}, or {@code … on cached attestations by qa verified 4m12s ago, security
+ * verified 10s ago …} for several, in policy order; ages are Go durations in whole seconds.
  *
  * <p>Reasons:
  *
@@ -95,6 +103,29 @@ final class DecisionMessages {
             leniency.phrase,
             PolicyRef.of(violation.policy()),
             violation.reason());
+  }
+
+  static String cachedFactsWarning(CachedFactsUse use) {
+    return "image %s admitted on %s despite %s: %s"
+        .formatted(
+            use.image(),
+            cachedAttestations(use.attestations()),
+            PolicyRef.of(use.policy()),
+            backendUnavailable(use.outages()));
+  }
+
+  private static String cachedAttestations(Map<String, LastVerified> byAuthority) {
+    String listed =
+        byAuthority.entrySet().stream()
+            .map(
+                entry ->
+                    entry.getKey()
+                        + " verified "
+                        + GoDuration.format(entry.getValue().age().truncatedTo(ChronoUnit.SECONDS))
+                        + " ago")
+            .collect(Collectors.joining(", "));
+    return (byAuthority.size() == 1 ? "a cached attestation by " : "cached attestations by ")
+        + listed;
   }
 
   static String missingAttestations(Policy policy, AttestationTally tally) {

@@ -77,10 +77,27 @@ record ImageUnderPolicy(String image, Policy policy) {
     return Shortfall.violation(image, policy, shortfalls);
   }
 
+  /**
+   * The attestations from before an outage that this policy counted for the image, when its
+   * attestation requirement passed only with them.
+   */
+  Optional<CachedFactsUse> cachedFactsUse(Map<AttestationCheck, AttestationFact> attestations) {
+    if (allowlisted()) {
+      return Optional.empty();
+    }
+    return pinned()
+        .map(pinned -> new AttestationTally(policy, pinned, attestations))
+        .filter(tally -> !tally.satisfied() && tally.satisfiedWithCachedFacts())
+        .map(
+            tally ->
+                new CachedFactsUse(
+                    image, policy, tally.acceptedCachedFacts(), tally.unavailable()));
+  }
+
   private Optional<Shortfall> attestationShortfall(
       ImageReference pinned, Map<AttestationCheck, AttestationFact> facts) {
     AttestationTally tally = new AttestationTally(policy, pinned, facts);
-    if (tally.satisfied()) {
+    if (tally.satisfied() || tally.satisfiedWithCachedFacts()) {
       return Optional.empty();
     }
     if (tally.outageCouldSatisfy()) {

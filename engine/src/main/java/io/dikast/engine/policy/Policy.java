@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.Optional;
  *     {@code **} across segments, anchored)
  * @param authorityNames the AttestationAuthorities whose attestations are required, in order
  * @param requiredAttestations how many of {@code authorityNames} must have attested; 0 means all
+ * @param cachedFactsMaxAge how long ago the backend may last have confirmed an attestation that
+ *     counts during its outage; used only with {@link BackendUnavailableMode#USE_CACHED_FACTS}
  * @param vulnerabilityRequirements the vulnerabilities an ImageSecurityPolicy tolerates; empty when
  *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
  */
@@ -25,7 +28,11 @@ public record Policy(
     EnforcementMode enforcementMode,
     BreakglassMode breakglass,
     BackendUnavailableMode onBackendUnavailable,
+    Duration cachedFactsMaxAge,
     Optional<VulnerabilityRequirements> vulnerabilityRequirements) {
+
+  /** The CRD's default {@code cachedFactsMaxAge}. */
+  public static final Duration DEFAULT_CACHED_FACTS_MAX_AGE = Duration.ofHours(1);
 
   public Policy {
     Objects.requireNonNull(kind, "kind");
@@ -36,6 +43,10 @@ public record Policy(
     Objects.requireNonNull(enforcementMode, "enforcementMode");
     Objects.requireNonNull(breakglass, "breakglass");
     Objects.requireNonNull(onBackendUnavailable, "onBackendUnavailable");
+    Objects.requireNonNull(cachedFactsMaxAge, "cachedFactsMaxAge");
+    if (cachedFactsMaxAge.isNegative()) {
+      throw new IllegalArgumentException("cachedFactsMaxAge must not be negative");
+    }
     Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
@@ -43,7 +54,7 @@ public record Policy(
     }
   }
 
-  /** A policy that checks attestations only. */
+  /** A policy that checks attestations only, with the default {@code cachedFactsMaxAge}. */
   public Policy(
       PolicyKind kind,
       String namespace,
@@ -64,7 +75,17 @@ public record Policy(
         enforcementMode,
         breakglass,
         onBackendUnavailable,
+        DEFAULT_CACHED_FACTS_MAX_AGE,
         Optional.empty());
+  }
+
+  /**
+   * Whether an attestation verified before the backend became unavailable counts: only under {@link
+   * BackendUnavailableMode#USE_CACHED_FACTS}, and only within {@link #cachedFactsMaxAge}.
+   */
+  boolean acceptsCachedFact(LastVerified verified) {
+    return onBackendUnavailable == BackendUnavailableMode.USE_CACHED_FACTS
+        && verified.age().compareTo(cachedFactsMaxAge) <= 0;
   }
 
   /** How many valid attestations an image needs under this policy. */

@@ -57,7 +57,9 @@ public final class PolicyEvaluator {
 
   /**
    * The decision from the facts the backends produced. A check absent from the facts counts as
-   * unavailable, never as verified nor as free of vulnerabilities.
+   * unavailable, never as verified nor as free of vulnerabilities. An unavailable check's last
+   * verification counts only for a policy with {@code onBackendUnavailable: UseCachedFacts}, within
+   * its {@code cachedFactsMaxAge}, and with a warning.
    */
   public Decision evaluate(
       Workload workload,
@@ -68,9 +70,16 @@ public final class PolicyEvaluator {
     DecisionBuilder decision = new DecisionBuilder(workload.breakglassRequested(), ordered);
     for (String image : workload.distinctImages()) {
       for (Policy policy : ordered) {
-        new ImageUnderPolicy(image, policy)
-            .violation(attestations, vulnerabilities)
-            .ifPresent(decision::add);
+        ImageUnderPolicy judged = new ImageUnderPolicy(image, policy);
+        PolicyOutcome outcome =
+            judged
+                .violation(attestations, vulnerabilities)
+                .map(decision::add)
+                .orElse(PolicyOutcome.PASSED);
+        // Where the policy denies the image anyway, the attestations it counted change nothing.
+        if (outcome != PolicyOutcome.DENIED) {
+          judged.cachedFactsUse(attestations).ifPresent(decision::add);
+        }
       }
     }
     return decision.build();

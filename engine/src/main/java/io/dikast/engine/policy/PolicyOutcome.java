@@ -6,6 +6,11 @@ package io.dikast.engine.policy;
  */
 public enum PolicyOutcome {
   PASSED(null),
+  /**
+   * Passed only by counting attestations verified before a backend outage, which the policy's
+   * {@code onBackendUnavailable: UseCachedFacts} accepts; warned about.
+   */
+  CACHED_FACTS_USED("cached-facts-used"),
   /** Violated only by backend outages, which the policy's {@code onBackendUnavailable} allows. */
   BACKEND_OUTAGE_ALLOWED("backend-outage-allowed"),
   /** Violated, but the policy is in DryRun, so the violations were only warned about. */

@@ -1,5 +1,6 @@
 package io.dikast.engine.policy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,17 @@ final class Facts {
 
   Facts unavailable(String authority, String image, String reason) {
     facts.put(AttestationCheck.of(authority, image), new AttestationFact.Unavailable(reason));
+    return this;
+  }
+
+  /**
+   * An outage of a check whose attestation by {@code authority-key} was verified {@code age} ago.
+   */
+  Facts unavailableAfterVerifying(String authority, String image, String reason, Duration age) {
+    facts.put(
+        AttestationCheck.of(authority, image),
+        new AttestationFact.Unavailable(reason)
+            .withLastVerified(new LastVerified(authority + "-key", age)));
     return this;
   }
 

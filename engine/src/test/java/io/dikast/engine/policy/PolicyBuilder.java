@@ -1,6 +1,7 @@
 package io.dikast.engine.policy;
 
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ final class PolicyBuilder {
   private EnforcementMode enforcementMode = EnforcementMode.ENFORCE;
   private BreakglassMode breakglass = BreakglassMode.ALLOW;
   private BackendUnavailableMode onBackendUnavailable = BackendUnavailableMode.DENY;
+  private Duration cachedFactsMaxAge = Policy.DEFAULT_CACHED_FACTS_MAX_AGE;
   private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
 
   private PolicyBuilder(PolicyKind kind, String name) {
@@ -62,6 +64,12 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder usingCachedFacts(Duration maxAge) {
+    onBackendUnavailable = BackendUnavailableMode.USE_CACHED_FACTS;
+    cachedFactsMaxAge = maxAge;
+    return this;
+  }
+
   PolicyBuilder requiring(VulnerabilityRequirements requirements) {
     vulnerabilityRequirements = Optional.of(requirements);
     return this;
@@ -78,6 +86,7 @@ final class PolicyBuilder {
         enforcementMode,
         breakglass,
         onBackendUnavailable,
+        cachedFactsMaxAge,
         vulnerabilityRequirements);
   }
 }

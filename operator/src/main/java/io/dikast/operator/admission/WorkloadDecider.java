@@ -51,7 +51,11 @@ public class WorkloadDecider {
     if (!policies.isLoaded()) {
       return STARTING;
     }
-    NamespacePolicies snapshot = policies.snapshot(workload.namespace());
+    return decide(workload, policies.snapshot(workload.namespace()), deadline);
+  }
+
+  /** The decision under {@code snapshot}, whatever the policy set holds; for the self-check. */
+  Decision decide(Workload workload, NamespacePolicies snapshot, Deadline deadline) {
     List<Policy> applicable = snapshot.policies();
     Set<AttestationCheck> checks = evaluator.requiredChecks(workload, applicable);
     Set<VulnerabilityCheck> scans = evaluator.requiredVulnerabilityChecks(workload, applicable);

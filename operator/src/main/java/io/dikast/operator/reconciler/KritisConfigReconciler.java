@@ -3,7 +3,7 @@ package io.dikast.operator.reconciler;
 import io.dikast.crds.v1beta1.KritisConfig;
 import io.dikast.crds.v1beta1.KritisConfigSpec;
 import io.dikast.crds.v1beta1.KritisConfigStatus;
-import io.dikast.operator.validation.GoDuration;
+import io.dikast.engine.duration.GoDuration;
 import io.dikast.operator.validation.ValidationSchedule;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;

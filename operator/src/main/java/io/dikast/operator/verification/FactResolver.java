@@ -2,6 +2,7 @@ package io.dikast.operator.verification;
 
 import io.dikast.engine.policy.AttestationCheck;
 import io.dikast.engine.policy.AttestationFact;
+import io.dikast.operator.grafeas.GrafeasClientConfig;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.ResolvedAuthority;
@@ -9,8 +10,11 @@ import io.dikast.verifier.attestation.AuthorityFacts;
 import io.grpc.Deadline;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +28,12 @@ import org.jboss.logging.Logger;
 /**
  * Answers a decision's attestation checks: from the namespace's authorities, the cache, or Grafeas.
  * Checks run in parallel on a bounded pool, all under the admission's deadline; a check without an
- * answer when the deadline passes is {@link AttestationFact.Unavailable}, never a success.
+ * answer when the deadline passes is {@link AttestationFact.Unavailable}, never a success, and
+ * carries the check's last verification for policies that may count it.
+ *
+ * <p>A verified fact due for refresh is answered from the cache and asked again in the background,
+ * once per key at a time, under its own deadline ({@code dikast.grafeas.call-timeout}), so a
+ * revoked attestation is seen without any admission waiting for Grafeas.
  */
 @ApplicationScoped
 public class FactResolver {
@@ -35,18 +44,34 @@ public class FactResolver {
   private final VerificationCache cache;
   private final DikastMetrics metrics;
   private final ThreadPoolExecutor executor;
+  private final Duration refreshTimeout;
   private final Map<FactKey, CompletableFuture<AttestationFact>> inFlight =
       new ConcurrentHashMap<>();
 
+  @Inject
   public FactResolver(
       AttestationFactFinder finder,
       VerificationCache cache,
       DikastMetrics metrics,
-      VerificationConfig config) {
+      VerificationConfig config,
+      GrafeasClientConfig grafeas) {
+    this(finder, cache, metrics, config, grafeas.callTimeout());
+  }
+
+  /**
+   * @param refreshTimeout the deadline of a background refresh
+   */
+  public FactResolver(
+      AttestationFactFinder finder,
+      VerificationCache cache,
+      DikastMetrics metrics,
+      VerificationConfig config,
+      Duration refreshTimeout) {
     this.finder = finder;
     this.cache = cache;
     this.metrics = metrics;
     this.executor = VerificationPool.create(config, "dikast-verify-");
+    this.refreshTimeout = refreshTimeout;
   }
 
   /**
@@ -59,32 +84,27 @@ public class FactResolver {
       NamespacePolicies snapshot,
       Set<AttestationCheck> checks,
       Deadline deadline) {
-    Map<AttestationCheck, CompletableFuture<AttestationFact>> pending = new LinkedHashMap<>();
+    Map<AttestationCheck, Lookup> pending = new LinkedHashMap<>();
     for (AttestationCheck check : checks) {
       pending.put(check, start(namespace, snapshot, check, deadline));
     }
     await(pending, deadline);
     Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
-    pending.forEach((check, future) -> facts.put(check, outcome(future)));
+    pending.forEach(
+        (check, lookup) ->
+            facts.put(check, withLastVerified(lookup.key(), outcome(lookup.answer()))));
     return facts;
   }
 
-  private CompletableFuture<AttestationFact> start(
+  private Lookup start(
       String namespace, NamespacePolicies snapshot, AttestationCheck check, Deadline deadline) {
     ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
     if (authority == null) {
-      return CompletableFuture.completedFuture(
-          AuthorityFacts.undefined(check.authorityName(), namespace));
+      return Lookup.known(AuthorityFacts.undefined(check.authorityName(), namespace));
     }
     if (authority.keys().isEmpty()) {
-      return CompletableFuture.completedFuture(
-          AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
+      return Lookup.known(AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
     }
-    return cachedOrVerified(authority, check, deadline);
-  }
-
-  private CompletableFuture<AttestationFact> cachedOrVerified(
-      ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
     FactKey key =
         new FactKey(
             authority.namespace(),
@@ -92,12 +112,27 @@ public class FactResolver {
             authority.noteName(),
             authority.keySetVersion(),
             check.image().pinned());
-    AttestationFact cached = cache.get(key).orElse(null);
+    return new Lookup(Optional.of(key), cachedOrVerified(key, authority, check, deadline));
+  }
+
+  private CompletableFuture<AttestationFact> cachedOrVerified(
+      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
+    VerificationCache.CachedFact cached = cache.get(key).orElse(null);
     if (cached != null) {
       metrics.cacheHit();
-      return CompletableFuture.completedFuture(cached);
+      if (cached.refreshDue()) {
+        askGrafeas(
+            key, authority, check, Deadline.after(refreshTimeout.toNanos(), TimeUnit.NANOSECONDS));
+      }
+      return CompletableFuture.completedFuture(cached.fact());
     }
     metrics.cacheMiss();
+    return askGrafeas(key, authority, check, deadline);
+  }
+
+  /** Asks Grafeas on the pool, or joins the request already asking for the same key. */
+  private CompletableFuture<AttestationFact> askGrafeas(
+      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
     CompletableFuture<AttestationFact> mine = new CompletableFuture<>();
     CompletableFuture<AttestationFact> shared = inFlight.putIfAbsent(key, mine);
     if (shared != null) {
@@ -111,6 +146,13 @@ public class FactResolver {
           new AttestationFact.Unavailable("too many attestation checks are waiting for Grafeas"));
     }
     return mine;
+  }
+
+  private AttestationFact withLastVerified(Optional<FactKey> key, AttestationFact fact) {
+    if (fact instanceof AttestationFact.Unavailable outage) {
+      return key.flatMap(cache::lastVerified).map(outage::withLastVerified).orElse(outage);
+    }
+    return fact;
   }
 
   // Pods of one ReplicaSet arrive together; they share one Grafeas request per check.
@@ -141,10 +183,10 @@ public class FactResolver {
     return fact;
   }
 
-  private static void await(
-      Map<AttestationCheck, CompletableFuture<AttestationFact>> pending, Deadline deadline) {
+  private static void await(Map<AttestationCheck, Lookup> pending, Deadline deadline) {
     CompletableFuture<Void> all =
-        CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new));
+        CompletableFuture.allOf(
+            pending.values().stream().map(Lookup::answer).toArray(CompletableFuture[]::new));
     try {
       all.get(Math.max(0, deadline.timeRemaining(TimeUnit.NANOSECONDS)), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -170,5 +212,13 @@ public class FactResolver {
   @PreDestroy
   public void close() {
     executor.shutdownNow();
+  }
+
+  /** One check under way; {@code key} is empty when the answer needs no cache. */
+  private record Lookup(Optional<FactKey> key, CompletableFuture<AttestationFact> answer) {
+
+    static Lookup known(AttestationFact fact) {
+      return new Lookup(Optional.empty(), CompletableFuture.completedFuture(fact));
+    }
   }
 }

@@ -8,9 +8,20 @@ import java.time.Duration;
 @ConfigMapping(prefix = "dikast.cache")
 public interface VerificationCacheConfig {
 
-  /** Lifetime of a verified fact: a valid signature stays valid until the key set changes. */
-  @WithDefault("10m")
+  /**
+   * The longest a verified fact admits without Grafeas confirming it again: a deleted (revoked)
+   * attestation occurrence stops admitting new workloads within this time.
+   */
+  @WithDefault("30s")
   Duration positiveTtl();
+
+  /**
+   * Age of a verified fact from which a hit also asks Grafeas again in the background, so that
+   * images in steady use never wait for Grafeas. At most {@link #positiveTtl()}; equal to it turns
+   * refreshing off.
+   */
+  @WithDefault("10s")
+  Duration refreshAfter();
 
   /**
    * Lifetime of a "no valid attestation" fact: the longest a freshly uploaded attestation may wait
@@ -19,7 +30,15 @@ public interface VerificationCacheConfig {
   @WithDefault("30s")
   Duration negativeTtl();
 
-  /** Upper bound on cached facts (authority × key set × image). */
+  /**
+   * How long the last verification of each fact is kept for policies with {@code
+   * onBackendUnavailable: UseCachedFacts}, which may count it during a Grafeas outage; also the
+   * ceiling of their {@code cachedFactsMaxAge}. 0s keeps none.
+   */
+  @WithDefault("1h")
+  Duration staleFactsMaxAge();
+
+  /** Upper bound on cached facts (authority × key set × image), and on last verifications. */
   @WithDefault("10000")
   long maximumSize();
 }

@@ -11,6 +11,7 @@ import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.operator.admission.AdmissionConfig;
 import io.dikast.operator.admission.WorkloadDecider;
+import io.dikast.operator.policyset.PolicySetView;
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -24,17 +25,24 @@ import java.util.concurrent.TimeUnit;
  * namespace now? Answered from the live policy set by the webhook's own decider, so the messages
  * are the webhook's. Nothing is recorded: asking is not deploying. A manifest of a kind the webhook
  * does not check ({@link io.dikast.engine.workload.UnsupportedWorkloadException}) or that is not a
- * JSON object is an INVALID_ARGUMENT.
+ * JSON object is an INVALID_ARGUMENT. Until the replica has loaded the policy set the answer is
+ * UNAVAILABLE: the webhook denies then, to fail closed, but that denial is no verdict on the
+ * workload, and a pipeline asking must retry rather than read it as one.
  */
 @GrpcService
 @Blocking
 public class VerificationApi extends VerificationServiceGrpc.VerificationServiceImplBase {
 
+  static final String STARTING =
+      "the operator has not loaded the cluster's image policies yet; retry shortly";
+
   private final WorkloadDecider decider;
+  private final PolicySetView policies;
   private final AdmissionConfig config;
 
-  public VerificationApi(WorkloadDecider decider, AdmissionConfig config) {
+  public VerificationApi(WorkloadDecider decider, PolicySetView policies, AdmissionConfig config) {
     this.decider = decider;
+    this.policies = policies;
     this.config = config;
   }
 
@@ -78,6 +86,10 @@ public class VerificationApi extends VerificationServiceGrpc.VerificationService
   }
 
   private void respond(Workload workload, StreamObserver<VerificationResult> answer) {
+    if (!policies.isLoaded()) {
+      answer.onError(Status.UNAVAILABLE.withDescription(STARTING).asRuntimeException());
+      return;
+    }
     Decision decision = decider.decide(workload, deadline());
     answer.onNext(
         VerificationResult.newBuilder()

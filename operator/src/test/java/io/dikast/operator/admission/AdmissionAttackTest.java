@@ -3,6 +3,7 @@ package io.dikast.operator.admission;
 import static io.dikast.operator.admission.AdmissionReviews.PAYMENT;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dikast.engine.image.ImageReference;
@@ -23,10 +24,12 @@ import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.Occurrences;
 import io.dikast.verifier.grafeas.AttestationSource;
+import io.grafeas.v1.Occurrence;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +55,10 @@ class AdmissionAttackTest {
   private static final String QA_ONLY = "ImageSecurityPolicy payments/qa-only";
   private static final String MISSING_QA =
       "no valid attestation by authority qa (qa: no attestation occurrence for this digest)";
+  // The operator's defaults, which the webhook under test runs with.
+  private static final Duration POSITIVE_TTL = Duration.ofSeconds(30);
+  private static final Duration REFRESH_AFTER = Duration.ofSeconds(10);
+  private static final Duration BACKGROUND_REFRESH = Duration.ofSeconds(10);
 
   private static Gpg gpg;
   private static OpenSsl openssl;
@@ -715,6 +722,203 @@ class AdmissionAttackTest {
   }
 
   @Test
+  void deniesRevokedAttestationWithinPositiveTtl() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      Occurrence attestation = attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      grafeas.delete(attestation);
+      webhook.ticker.advance(POSITIVE_TTL);
+
+      assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA));
+    }
+  }
+
+  @Test
+  void deniesRevokedAttestationOnceTheRefreshAHitStartedSeesItGone() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      Occurrence attestation = attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      grafeas.delete(attestation);
+      webhook.ticker.advance(REFRESH_AFTER);
+
+      // Answered from the cache at once; the refresh it starts sees the deletion.
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+      await()
+          .atMost(BACKGROUND_REFRESH)
+          .untilAsserted(
+              () ->
+                  assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA)));
+    }
+  }
+
+  @Test
+  void deniesCachedDigestWhileGrafeasIsDown() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      served.close();
+      webhook.ticker.advance(POSITIVE_TTL);
+
+      assertDenied(
+          webhook.answer(pod(PAYMENT)),
+          denial(
+              PAYMENT,
+              QA_ONLY,
+              "attestation backend unavailable (Grafeas at "
+                  + served.address()
+                  + " is unavailable)"));
+    }
+  }
+
+  @Test
+  void deniesCachedDigestOnceARefreshMeetsTheOutage() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(policy("qa-only", List.of("qa"), 0));
+      attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      served.close();
+      webhook.ticker.advance(REFRESH_AFTER);
+
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+      await()
+          .atMost(BACKGROUND_REFRESH)
+          .untilAsserted(
+              () ->
+                  assertDenied(
+                      webhook.answer(pod(PAYMENT)),
+                      denial(
+                          PAYMENT,
+                          QA_ONLY,
+                          "attestation backend unavailable (Grafeas at "
+                              + served.address()
+                              + " is unavailable)")));
+    }
+  }
+
+  @Test
+  void admitsCachedDigestWithStaleWarningOnlyWherePolicyAllowsCachedFacts() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(cachedFactsPolicy(NS, Duration.ofHours(1)))
+              .with(ResolvedAuthority.of("billing", "qa", QA_NOTE, qa.keys(), true))
+              .with(qaOnlyIn("billing"));
+      attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+      assertThat(webhook.answer(pod("billing", PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      served.close();
+      webhook.ticker.advance(Duration.ofMinutes(4).plusSeconds(12));
+      String outage =
+          "attestation backend unavailable (Grafeas at " + served.address() + " is unavailable)";
+
+      JsonNode cached = webhook.answer(pod(PAYMENT));
+      assertThat(cached.path("allowed").asBoolean()).isTrue();
+      assertThat(cached.path("warnings"))
+          .extracting(JsonNode::asText)
+          .containsExactly(
+              "image "
+                  + PAYMENT
+                  + " admitted on a cached attestation by qa verified 4m12s ago despite "
+                  + QA_ONLY
+                  + ": "
+                  + outage);
+      assertThat(cached.path("auditAnnotations").path("cached-facts-used").asText())
+          .isEqualTo("ImageSecurityPolicy/payments/qa-only");
+      assertDenied(
+          webhook.answer(pod("billing", PAYMENT)),
+          denial(PAYMENT, "ImageSecurityPolicy billing/qa-only", outage));
+    }
+  }
+
+  @Test
+  void deniesCachedDigestVerifiedLongerAgoThanThePolicysCachedFactsMaxAge() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(cachedFactsPolicy(NS, Duration.ofMinutes(1)));
+      attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+
+      served.close();
+      webhook.ticker.advance(Duration.ofMinutes(1).plusSeconds(1));
+
+      JsonNode response = webhook.answer(pod(PAYMENT));
+      assertDenied(
+          response,
+          denial(
+              PAYMENT,
+              QA_ONLY,
+              "attestation backend unavailable (Grafeas at "
+                  + served.address()
+                  + " is unavailable)"));
+      assertThat(response.has("warnings")).isFalse();
+    }
+  }
+
+  @Test
+  void deniesRevokedAttestationDuringAnOutageEvenWherePolicyAllowsCachedFacts() throws Exception {
+    try (StubGrafeas served = StubGrafeas.serving(grafeas);
+        GrafeasClients.Closeable client =
+            GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
+      webhook =
+          webhook(client.source(), Duration.ofSeconds(5))
+              .with(qa)
+              .with(cachedFactsPolicy(NS, Duration.ofHours(1)));
+      Occurrence attestation = attestQa(PAYMENT);
+      assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+      grafeas.delete(attestation);
+      webhook.ticker.advance(POSITIVE_TTL);
+      assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA));
+
+      served.close();
+      webhook.ticker.advance(POSITIVE_TTL);
+
+      assertDenied(
+          webhook.answer(pod(PAYMENT)),
+          denial(
+              PAYMENT,
+              QA_ONLY,
+              "attestation backend unavailable (Grafeas at "
+                  + served.address()
+                  + " is unavailable)"));
+    }
+  }
+
+  @Test
   void admitsTheDigestOnceAValidAttestationIsUploadedWithinTheNegativeTtl() {
     withQaOnly();
     assertDenied(webhook.answer(pod(PAYMENT)), denial(PAYMENT, QA_ONLY, MISSING_QA));
@@ -763,14 +967,45 @@ class AdmissionAttackTest {
     return new Webhook(source, budget);
   }
 
-  private void attestQa(String image) {
-    grafeas.upload(
+  private Occurrence attestQa(String image) {
+    Occurrence attestation =
         Occurrences.clearSigned(
-            QA_NOTE, ImageReference.parse(image), clearSign(qaFingerprint, image), qaFingerprint));
+            QA_NOTE, ImageReference.parse(image), clearSign(qaFingerprint, image), qaFingerprint);
+    grafeas.upload(attestation);
+    return attestation;
   }
 
   private static String clearSign(String fingerprint, String image) {
     return gpg.clearSign(fingerprint, image + "\n");
+  }
+
+  private static Policy cachedFactsPolicy(String namespace, Duration maxAge) {
+    return new Policy(
+        PolicyKind.IMAGE_SECURITY_POLICY,
+        namespace,
+        "qa-only",
+        List.of(),
+        List.of("qa"),
+        0,
+        EnforcementMode.ENFORCE,
+        BreakglassMode.ALLOW,
+        BackendUnavailableMode.USE_CACHED_FACTS,
+        maxAge,
+        Optional.empty());
+  }
+
+  /** ImageSecurityPolicy {@code qa-only} of {@code namespace}, denying on outages. */
+  private static Policy qaOnlyIn(String namespace) {
+    return new Policy(
+        PolicyKind.IMAGE_SECURITY_POLICY,
+        namespace,
+        "qa-only",
+        List.of(),
+        List.of("qa"),
+        0,
+        EnforcementMode.ENFORCE,
+        BreakglassMode.ALLOW,
+        BackendUnavailableMode.DENY);
   }
 
   private static Policy policy(String name, List<String> authorities, int required) {
@@ -787,7 +1022,11 @@ class AdmissionAttackTest {
   }
 
   private static String pod(String image) {
-    return AdmissionReviews.createPod(NS, AdmissionReviews.pod("payment", image));
+    return pod(NS, image);
+  }
+
+  private static String pod(String namespace, String image) {
+    return AdmissionReviews.createPod(namespace, AdmissionReviews.pod("payment", image));
   }
 
   private static String breakglassPod() {

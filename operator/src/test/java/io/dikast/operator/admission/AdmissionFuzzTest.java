@@ -1,7 +1,6 @@
 package io.dikast.operator.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,9 +99,7 @@ class AdmissionFuzzTest {
                     .formatted(NAMESPACE),
                 ImageSecurityPolicy.class))
         .create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !view.snapshot(NAMESPACE).policies().isEmpty());
+    PublishedPolicies.await(view, NAMESPACE, Duration.ofSeconds(30));
     JsonNode unmutated =
         JSON.readTree(
             https()

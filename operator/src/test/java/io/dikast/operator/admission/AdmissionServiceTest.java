@@ -36,7 +36,8 @@ class AdmissionServiceTest {
           new AttestationFactFinder(new InMemoryAttestations(), metrics),
           new VerificationCache(CacheSettings.defaults()),
           metrics,
-          VerificationSettings.defaults());
+          VerificationSettings.defaults(),
+          Duration.ofSeconds(2));
   private final VulnerabilityResolver vulnerabilities =
       new VulnerabilityResolver(
           (image, deadline) -> {
@@ -137,7 +138,7 @@ class AdmissionServiceTest {
         new WorkloadDecider(view, resolver, vulnerabilities),
         new AdmissionRecorder(status, metrics),
         metrics,
-        new AdmissionSettings(Duration.ofSeconds(8), Duration.ofMillis(250)),
+        AdmissionSettings.defaults(),
         offered::add);
   }
 
@@ -153,7 +154,4 @@ class AdmissionServiceTest {
     return AdmissionReviewReader.read(
         AdmissionReviews.createPod("payments", AdmissionReviews.pod("payment", PAYMENT)));
   }
-
-  private record AdmissionSettings(Duration budget, Duration responseReserve)
-      implements AdmissionConfig {}
 }

@@ -2,7 +2,6 @@ package io.dikast.operator.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
@@ -82,7 +81,7 @@ class VerificationApiTest {
                     .formatted(namespace),
                 ImageSecurityPolicy.class))
         .create();
-    await().atMost(PATIENCE).until(() -> !view.snapshot(namespace).policies().isEmpty());
+    PublishedPolicies.await(view, namespace, PATIENCE);
     channel =
         NettyChannelBuilder.forAddress("localhost", https.getPort())
             .sslContext(

@@ -56,7 +56,8 @@ final class Webhook implements AutoCloseable {
             new AttestationFactFinder(source, metrics),
             new VerificationCache(CacheSettings.defaults(), ticker),
             metrics,
-            VerificationSettings.defaults());
+            VerificationSettings.defaults(),
+            Duration.ofSeconds(2));
     this.vulnerabilities =
         new VulnerabilityResolver(vulnerabilitySource, VerificationSettings.defaults());
     this.decider = new WorkloadDecider(view, resolver, vulnerabilities);

@@ -33,6 +33,7 @@ import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -250,6 +251,32 @@ class WebhookEndpointTest {
     assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
+  @ParameterizedTest
+  @EnumSource(HttpClient.Version.class)
+  void answersABodyAboveTheLimitWith413AndAMessage(HttpClient.Version version) throws Exception {
+    String oversized = pod("nginx:1.25").replace("\"payment\"", "\"" + "p".repeat(7 << 20) + "\"");
+
+    HttpResponse<String> answer = post(oversized, version);
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(answer.body()).path("message").asText())
+        .isEqualTo(
+            "AdmissionReview body of "
+                + oversized.length()
+                + " bytes is larger than the webhook's limit of 6291456 bytes"
+                + " (dikast.admission.max-body-size)");
+  }
+
+  @Test
+  void decidesABodyJustBelowTheLimit() throws Exception {
+    String large = pod("nginx:1.25").replace("\"payment\"", "\"" + "p".repeat(6_000_000) + "\"");
+
+    HttpResponse<String> answer = post(large, HttpClient.Version.HTTP_2);
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(answer.body()).path("response").path("allowed").asBoolean()).isTrue();
+  }
+
   @Test
   void answersAGetWithAJsonErrorInsteadOfAPage() throws Exception {
     HttpResponse<String> answer =
@@ -286,7 +313,7 @@ class WebhookEndpointTest {
                     .formatted(namespace, authority),
                 ImageSecurityPolicy.class))
         .create();
-    await().atMost(PATIENCE).until(() -> !view.snapshot(namespace).policies().isEmpty());
+    PublishedPolicies.await(view, namespace, PATIENCE);
   }
 
   private ImageSecurityPolicy policy() {
@@ -308,9 +335,14 @@ class WebhookEndpointTest {
   }
 
   private HttpResponse<String> post(String body) throws Exception {
+    return post(body, HttpClient.Version.HTTP_2);
+  }
+
+  private HttpResponse<String> post(String body, HttpClient.Version version) throws Exception {
     return https()
         .send(
             HttpRequest.newBuilder(validate.toURI())
+                .version(version)
                 .header("content-type", "application/json")
                 .timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

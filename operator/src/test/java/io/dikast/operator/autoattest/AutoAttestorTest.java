@@ -162,6 +162,7 @@ class AutoAttestorTest {
             EnforcementMode.ENFORCE,
             BreakglassMode.ALLOW,
             BackendUnavailableMode.DENY,
+            Policy.DEFAULT_CACHED_FACTS_MAX_AGE,
             Optional.of(
                 new VulnerabilityRequirements(
                     SeverityLimit.HIGH, SeverityLimit.ALLOW_ALL, List.of()))));

@@ -1,5 +1,7 @@
 package io.dikast.operator.grafeas;
 
+import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.verifier.grafeas.NoteNotFoundException;
 import io.grafeas.v1.GrafeasGrpc;
 import io.grafeas.v1.ListNoteOccurrencesRequest;
 import io.grafeas.v1.ListNoteOccurrencesResponse;
@@ -18,6 +20,8 @@ import java.util.function.BiConsumer;
 public final class StubGrafeas implements AutoCloseable {
 
   private final Server server;
+  // Kept past close(), so tests can name the address of a Grafeas that went down.
+  private final String address;
 
   private StubGrafeas(
       BiConsumer<ListNoteOccurrencesRequest, StreamObserver<ListNoteOccurrencesResponse>> lists) {
@@ -38,11 +42,31 @@ public final class StubGrafeas implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    address = "127.0.0.1:" + server.getPort();
   }
 
   /** Every list call fails with {@code status}. */
   public static StubGrafeas failingWith(Status status) {
     return new StubGrafeas((request, response) -> response.onError(status.asRuntimeException()));
+  }
+
+  /**
+   * Serves the occurrences {@code attestations} holds, a whole note per list call (the client
+   * filters by resource itself); a note it does not hold is NOT_FOUND.
+   */
+  public static StubGrafeas serving(InMemoryAttestations attestations) {
+    return new StubGrafeas(
+        (request, response) -> {
+          try {
+            response.onNext(
+                ListNoteOccurrencesResponse.newBuilder()
+                    .addAllOccurrences(attestations.underNote(request.getName()))
+                    .build());
+            response.onCompleted();
+          } catch (NoteNotFoundException e) {
+            response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+          }
+        });
   }
 
   /** Every list call is answered by {@code lists}. */
@@ -52,7 +76,7 @@ public final class StubGrafeas implements AutoCloseable {
   }
 
   public String address() {
-    return "127.0.0.1:" + server.getPort();
+    return address;
   }
 
   @Override

@@ -270,7 +270,8 @@ class ValidationRunTest {
               new AttestationFactFinder(grafeasClients.source(), metrics),
               cache,
               metrics,
-              VerificationSettings.defaults());
+              VerificationSettings.defaults(),
+              Duration.ofSeconds(2));
       vulnerabilities =
           new VulnerabilityResolver(
               grafeasClients.vulnerabilities(), VerificationSettings.defaults());

@@ -3,10 +3,21 @@ package io.dikast.operator.verification;
 import java.time.Duration;
 
 /** Cache settings for tests, without a Quarkus config source. */
-public record CacheSettings(Duration positiveTtl, Duration negativeTtl, long maximumSize)
+public record CacheSettings(
+    Duration positiveTtl,
+    Duration refreshAfter,
+    Duration negativeTtl,
+    Duration staleFactsMaxAge,
+    long maximumSize)
     implements VerificationCacheConfig {
 
+  /** The operator's defaults. */
   public static CacheSettings defaults() {
-    return new CacheSettings(Duration.ofMinutes(10), Duration.ofSeconds(30), 10_000);
+    return new CacheSettings(
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofHours(1),
+        10_000);
   }
 }

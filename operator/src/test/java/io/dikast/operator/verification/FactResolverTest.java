@@ -8,12 +8,14 @@ import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.policy.AttestationCheck;
 import io.dikast.engine.policy.AttestationFact;
+import io.dikast.engine.policy.LastVerified;
 import io.dikast.engine.testing.JcaEcSigner;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -21,10 +23,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,13 @@ class FactResolverTest {
           "gcr.io/hightowerlabs/payment@sha256:aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887");
   private static final AttestationCheck QA_CHECK = new AttestationCheck("qa", IMAGE);
   private static final JcaEcSigner SIGNER = JcaEcSigner.generate();
+  private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration REFRESH_AFTER = CacheSettings.defaults().refreshAfter();
+  private static final Duration POSITIVE_TTL = CacheSettings.defaults().positiveTtl();
+  private static final String DOWN = "Grafeas at localhost:1 is unavailable";
+  private static final AttestationFact VERIFIED = new AttestationFact.Verified("qa-ec");
+  private static final AttestationFact DELETED =
+      new AttestationFact.NotVerified("no attestation occurrence for this digest");
   private static TrustedKey qaKey;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -45,6 +57,15 @@ class FactResolverTest {
   private final VerificationCache cache = new VerificationCache(CacheSettings.defaults(), ticker);
   private final InMemoryAttestations grafeas = new InMemoryAttestations().withNotes(QA_NOTE);
   private final CountDownLatch release = new CountDownLatch(1);
+  private final AtomicBoolean grafeasDown = new AtomicBoolean();
+  // Grafeas as the webhook sees it: the occurrences above, unless a test takes it down.
+  private final AttestationSource switchable =
+      (note, image, deadline) -> {
+        if (grafeasDown.get()) {
+          throw new BackendUnavailableException(DOWN);
+        }
+        return grafeas.attestations(note, image, deadline);
+      };
   private FactResolver resolver;
 
   @BeforeAll
@@ -116,6 +137,154 @@ class FactResolverTest {
 
     assertThat(resolve(grafeas, snapshot, QA_CHECK).get(QA_CHECK))
         .isEqualTo(new AttestationFact.Verified("qa-ec"));
+  }
+
+  @Test
+  void servesADueFactFromTheCacheAndRefreshesItOnceInTheBackground() throws Exception {
+    upload(IMAGE);
+    AtomicInteger asked = new AtomicInteger();
+    CountDownLatch refreshing = new CountDownLatch(1);
+    AttestationSource heldOnRefresh =
+        (note, image, deadline) -> {
+          if (asked.incrementAndGet() == 2) {
+            refreshing.countDown();
+            awaitRelease();
+          }
+          return grafeas.attestations(note, image, deadline);
+        };
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(heldOnRefresh, snapshot, QA_CHECK);
+    ticker.advance(REFRESH_AFTER);
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(resolve(heldOnRefresh, snapshot, QA_CHECK)).containsEntry(QA_CHECK, VERIFIED);
+    }
+    assertThat(refreshing.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(asked).hasValue(2);
+
+    release.countDown();
+    FactKey key =
+        new FactKey(NS, "qa", QA_NOTE, qa(List.of(qaKey)).keySetVersion(), IMAGE.pinned());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> cache.get(key).filter(cached -> !cached.refreshDue()).isPresent());
+    ticker.advance(REFRESH_AFTER.minusSeconds(1));
+    assertThat(resolve(heldOnRefresh, snapshot, QA_CHECK)).containsEntry(QA_CHECK, VERIFIED);
+    assertThat(asked).hasValue(2);
+    assertThat(registry.get("dikast.verification.cache.misses").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void doesNotRefreshAFactYoungerThanRefreshAfter() {
+    upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(grafeas, snapshot, QA_CHECK);
+
+    ticker.advance(REFRESH_AFTER.minusSeconds(1));
+    resolve(grafeas, snapshot, QA_CHECK);
+
+    assertThat(grafeas.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefreshThatFindsTheAttestationDeletedReplacesTheFact() {
+    Occurrence attestation = upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    assertThat(resolve(grafeas, snapshot, QA_CHECK)).containsEntry(QA_CHECK, VERIFIED);
+
+    grafeas.delete(attestation);
+    ticker.advance(REFRESH_AFTER);
+
+    assertThat(resolve(grafeas, snapshot, QA_CHECK)).containsEntry(QA_CHECK, VERIFIED);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(resolve(grafeas, snapshot, QA_CHECK)).containsEntry(QA_CHECK, DELETED));
+    assertThat(grafeas.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefreshThatMeetsAnOutageDropsTheFactSoTheNextCheckAsksGrafeas() {
+    upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(switchable, snapshot, QA_CHECK);
+
+    grafeasDown.set(true);
+    ticker.advance(REFRESH_AFTER);
+
+    assertThat(resolve(switchable, snapshot, QA_CHECK)).containsEntry(QA_CHECK, VERIFIED);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(resolve(switchable, snapshot, QA_CHECK))
+                    .containsEntry(
+                        QA_CHECK,
+                        new AttestationFact.Unavailable(
+                            DOWN, Optional.of(new LastVerified("qa-ec", REFRESH_AFTER)))));
+  }
+
+  @Test
+  void answersFromTheCacheWhileGrafeasIsDownOnlyUntilThePositiveTtl() {
+    upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(switchable, snapshot, QA_CHECK);
+    grafeasDown.set(true);
+
+    ticker.advance(POSITIVE_TTL);
+
+    assertThat(resolve(switchable, snapshot, QA_CHECK))
+        .containsExactly(
+            Map.entry(
+                QA_CHECK,
+                new AttestationFact.Unavailable(
+                    DOWN, Optional.of(new LastVerified("qa-ec", POSITIVE_TTL)))));
+  }
+
+  @Test
+  void anOutageCarriesNoLastVerificationOnceGrafeasAnsweredThatTheAttestationIsGone() {
+    Occurrence attestation = upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(switchable, snapshot, QA_CHECK);
+    grafeas.delete(attestation);
+    ticker.advance(POSITIVE_TTL);
+    assertThat(resolve(switchable, snapshot, QA_CHECK)).containsEntry(QA_CHECK, DELETED);
+
+    grafeasDown.set(true);
+    ticker.advance(POSITIVE_TTL);
+
+    assertThat(resolve(switchable, snapshot, QA_CHECK))
+        .containsExactly(Map.entry(QA_CHECK, new AttestationFact.Unavailable(DOWN)));
+  }
+
+  @Test
+  void aTimedOutCheckCarriesTheLastVerificationToo() {
+    upload(IMAGE);
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    AtomicBoolean hang = new AtomicBoolean();
+    AttestationSource hangsWhenTold =
+        (note, image, deadline) -> {
+          if (hang.get()) {
+            awaitRelease();
+          }
+          return grafeas.attestations(note, image, deadline);
+        };
+    resolve(hangsWhenTold, snapshot, QA_CHECK);
+    hang.set(true);
+    ticker.advance(POSITIVE_TTL);
+
+    Map<AttestationCheck, AttestationFact> facts =
+        resolve(
+            hangsWhenTold, snapshot, Set.of(QA_CHECK), Deadline.after(300, TimeUnit.MILLISECONDS));
+
+    assertThat(facts)
+        .containsExactly(
+            Map.entry(
+                QA_CHECK,
+                new AttestationFact.Unavailable(
+                    "no answer from Grafeas within the admission budget",
+                    Optional.of(new LastVerified("qa-ec", POSITIVE_TTL)))));
   }
 
   @Test
@@ -277,7 +446,8 @@ class FactResolverTest {
 
   private FactResolver resolver(AttestationSource source, VerificationSettings settings) {
     DikastMetrics metrics = new DikastMetrics(registry);
-    return new FactResolver(new AttestationFactFinder(source, metrics), cache, metrics, settings);
+    return new FactResolver(
+        new AttestationFactFinder(source, metrics), cache, metrics, settings, REFRESH_TIMEOUT);
   }
 
   private double cacheMisses() {
@@ -296,9 +466,12 @@ class FactResolverTest {
     }
   }
 
-  private void upload(ImageReference image) {
+  private Occurrence upload(ImageReference image) {
     byte[] payload = Occurrences.atomicPayload(image);
-    grafeas.upload(Occurrences.attestation(QA_NOTE, image, payload, SIGNER.sign(payload), "qa-ec"));
+    Occurrence attestation =
+        Occurrences.attestation(QA_NOTE, image, payload, SIGNER.sign(payload), "qa-ec");
+    grafeas.upload(attestation);
+    return attestation;
   }
 
   private static ResolvedAuthority qa(List<TrustedKey> keys) {

@@ -31,6 +31,20 @@ public final class InMemoryAttestations implements AttestationSource {
     occurrences.add(occurrence);
   }
 
+  /** Revokes an attestation as a user would: its occurrence is deleted. */
+  public void delete(Occurrence occurrence) {
+    occurrences.remove(occurrence);
+  }
+
+  /** Every occurrence under the note, as Grafeas lists a note's occurrences. */
+  public List<Occurrence> underNote(String noteName) throws NoteNotFoundException {
+    requests.incrementAndGet();
+    if (!notes.contains(noteName)) {
+      throw new NoteNotFoundException(noteName);
+    }
+    return occurrences.stream().filter(o -> o.getNoteName().equals(noteName)).toList();
+  }
+
   public int requests() {
     return requests.get();
   }
@@ -38,12 +52,7 @@ public final class InMemoryAttestations implements AttestationSource {
   @Override
   public List<Occurrence> attestations(String noteName, ImageReference image, Deadline budget)
       throws NoteNotFoundException {
-    requests.incrementAndGet();
-    if (!notes.contains(noteName)) {
-      throw new NoteNotFoundException(noteName);
-    }
-    return occurrences.stream()
-        .filter(o -> o.getNoteName().equals(noteName))
+    return underNote(noteName).stream()
         .filter(
             o ->
                 o.getResourceUri().equals(image.resourceUri())

@@ -1,9 +1,12 @@
 package io.dikast.operator.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dikast.engine.policy.AttestationFact;
+import io.dikast.engine.policy.LastVerified;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerificationCacheTest {
@@ -20,13 +23,126 @@ class VerificationCacheTest {
   private final VerificationCache cache = new VerificationCache(CacheSettings.defaults(), ticker);
 
   @Test
-  void keepsVerifiedFactForThePositiveTtl() {
+  void keepsVerifiedFactForThePositiveTtlOfThirtySeconds() {
     cache.put(QA, VERIFIED);
 
-    ticker.advance(Duration.ofMinutes(10).minusSeconds(1));
-    assertThat(cache.get(QA)).contains(VERIFIED);
+    ticker.advance(Duration.ofSeconds(29));
+    assertThat(fact(QA)).contains(VERIFIED);
     ticker.advance(Duration.ofSeconds(1));
     assertThat(cache.get(QA)).isEmpty();
+  }
+
+  @Test
+  void marksAVerifiedFactDueForRefreshOnceOlderThanRefreshAfter() {
+    cache.put(QA, VERIFIED);
+
+    ticker.advance(Duration.ofSeconds(10).minusNanos(1));
+    assertThat(cache.get(QA)).contains(new VerificationCache.CachedFact(VERIFIED, false));
+    ticker.advance(Duration.ofNanos(1));
+    assertThat(cache.get(QA)).contains(new VerificationCache.CachedFact(VERIFIED, true));
+  }
+
+  @Test
+  void neverMarksANotVerifiedFactDueForRefresh() {
+    cache.put(QA, NOT_VERIFIED);
+
+    ticker.advance(Duration.ofSeconds(29));
+    assertThat(cache.get(QA)).contains(new VerificationCache.CachedFact(NOT_VERIFIED, false));
+  }
+
+  @Test
+  void aRefreshedFactIsFreshAgain() {
+    cache.put(QA, VERIFIED);
+    ticker.advance(Duration.ofSeconds(25));
+
+    cache.put(QA, VERIFIED);
+    ticker.advance(Duration.ofSeconds(25));
+
+    assertThat(cache.get(QA)).contains(new VerificationCache.CachedFact(VERIFIED, true));
+  }
+
+  @Test
+  void anOutageDropsTheFactItCouldNotConfirm() {
+    cache.put(QA, VERIFIED);
+    ticker.advance(Duration.ofSeconds(10));
+
+    cache.put(QA, new AttestationFact.Unavailable("Grafeas at localhost:1 is unavailable"));
+
+    assertThat(cache.get(QA)).isEmpty();
+  }
+
+  @Test
+  void remembersTheLastVerificationAndItsAgeBeyondThePositiveTtl() {
+    cache.put(QA, VERIFIED);
+
+    ticker.advance(Duration.ofMinutes(4).plusSeconds(12));
+
+    assertThat(cache.get(QA)).isEmpty();
+    assertThat(cache.lastVerified(QA))
+        .contains(new LastVerified("ABCD", Duration.ofMinutes(4).plusSeconds(12)));
+  }
+
+  @Test
+  void anOutageKeepsTheLastVerification() {
+    cache.put(QA, VERIFIED);
+    ticker.advance(Duration.ofSeconds(40));
+
+    cache.put(QA, new AttestationFact.Unavailable("Grafeas at localhost:1 is unavailable"));
+
+    assertThat(cache.lastVerified(QA)).contains(new LastVerified("ABCD", Duration.ofSeconds(40)));
+  }
+
+  @Test
+  void forgetsTheLastVerificationOnceGrafeasAnswersNotVerified() {
+    cache.put(QA, VERIFIED);
+    ticker.advance(Duration.ofSeconds(40));
+
+    cache.put(QA, NOT_VERIFIED);
+
+    assertThat(cache.lastVerified(QA)).isEmpty();
+  }
+
+  @Test
+  void forgetsTheLastVerificationAfterTheStaleFactsMaxAge() {
+    cache.put(QA, VERIFIED);
+
+    ticker.advance(Duration.ofHours(1).minusSeconds(1));
+    assertThat(cache.lastVerified(QA)).isPresent();
+    ticker.advance(Duration.ofSeconds(1));
+    assertThat(cache.lastVerified(QA)).isEmpty();
+  }
+
+  @Test
+  void keepsNoLastVerificationWhenTheStaleFactsMaxAgeIsZero() {
+    VerificationCache none =
+        new VerificationCache(
+            new CacheSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ZERO,
+                10_000),
+            ticker);
+
+    none.put(QA, VERIFIED);
+
+    assertThat(none.lastVerified(QA)).isEmpty();
+  }
+
+  @Test
+  void refusesARefreshAfterLongerThanThePositiveTtl() {
+    CacheSettings backwards =
+        new CacheSettings(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(31),
+            Duration.ofSeconds(30),
+            Duration.ofHours(1),
+            10_000);
+
+    assertThatThrownBy(() -> new VerificationCache(backwards, ticker))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "dikast.cache.refresh-after (PT31S) must not exceed dikast.cache.positive-ttl (PT30S)");
   }
 
   @Test
@@ -34,7 +150,7 @@ class VerificationCacheTest {
     cache.put(QA, NOT_VERIFIED);
 
     ticker.advance(Duration.ofSeconds(29));
-    assertThat(cache.get(QA)).contains(NOT_VERIFIED);
+    assertThat(fact(QA)).contains(NOT_VERIFIED);
     ticker.advance(Duration.ofSeconds(1));
     assertThat(cache.get(QA)).isEmpty();
   }
@@ -44,18 +160,27 @@ class VerificationCacheTest {
     cache.put(QA, NOT_VERIFIED);
 
     ticker.advance(Duration.ofSeconds(20));
-    assertThat(cache.get(QA)).contains(NOT_VERIFIED);
+    assertThat(fact(QA)).contains(NOT_VERIFIED);
     ticker.advance(Duration.ofSeconds(10));
     assertThat(cache.get(QA)).isEmpty();
   }
 
   @Test
   void replacingANegativeFactWithAPositiveOneGivesItThePositiveTtl() {
-    cache.put(QA, NOT_VERIFIED);
-    cache.put(QA, VERIFIED);
+    VerificationCache briefNegatives =
+        new VerificationCache(
+            new CacheSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
+                Duration.ofHours(1),
+                10_000),
+            ticker);
+    briefNegatives.put(QA, NOT_VERIFIED);
+    briefNegatives.put(QA, VERIFIED);
 
-    ticker.advance(Duration.ofMinutes(5));
-    assertThat(cache.get(QA)).contains(VERIFIED);
+    ticker.advance(Duration.ofSeconds(20));
+    assertThat(briefNegatives.get(QA).map(VerificationCache.CachedFact::fact)).contains(VERIFIED);
   }
 
   @Test
@@ -81,6 +206,16 @@ class VerificationCacheTest {
   }
 
   @Test
+  void invalidatingAnAuthorityKeepsItsLastVerifications() {
+    cache.put(QA, VERIFIED);
+
+    cache.invalidateAuthority("payments", "qa");
+
+    assertThat(cache.get(QA)).isEmpty();
+    assertThat(cache.lastVerified(QA)).contains(new LastVerified("ABCD", Duration.ZERO));
+  }
+
+  @Test
   void invalidatingAnAuthorityDropsAllItsFactsAndOnlyThose() {
     FactKey olderKeys = new FactKey("payments", "qa", QA.noteName(), "v0", IMAGE);
     FactKey security = new FactKey("payments", "security", QA.noteName(), "v1", IMAGE);
@@ -94,19 +229,29 @@ class VerificationCacheTest {
 
     assertThat(cache.get(QA)).isEmpty();
     assertThat(cache.get(olderKeys)).isEmpty();
-    assertThat(cache.get(security)).contains(VERIFIED);
-    assertThat(cache.get(qaElsewhere)).contains(NOT_VERIFIED);
+    assertThat(fact(security)).contains(VERIFIED);
+    assertThat(fact(qaElsewhere)).contains(NOT_VERIFIED);
   }
 
   @Test
   void holdsNoMoreFactsThanItsMaximumSize() {
     VerificationCache small =
         new VerificationCache(
-            new CacheSettings(Duration.ofMinutes(10), Duration.ofSeconds(30), 2), ticker);
+            new CacheSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                2),
+            ticker);
     for (int i = 0; i < 5; i++) {
       small.put(new FactKey("payments", "qa", QA.noteName(), "v" + i, IMAGE), VERIFIED);
     }
 
     assertThat(small.size()).isEqualTo(2);
+  }
+
+  private Optional<AttestationFact> fact(FactKey key) {
+    return cache.get(key).map(VerificationCache.CachedFact::fact);
   }
 }

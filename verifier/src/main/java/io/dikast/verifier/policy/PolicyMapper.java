@@ -6,6 +6,7 @@ import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PackageVulnerabilityRequirements;
 import io.dikast.crds.v1beta1.PolicySpec;
 import io.dikast.crds.v1beta1.Severity;
+import io.dikast.engine.duration.GoDuration;
 import io.dikast.engine.policy.BackendUnavailableMode;
 import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
@@ -13,6 +14,7 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +62,22 @@ public final class PolicyMapper {
     return required;
   }
 
+  /**
+   * The policy's bound on cached facts, 1h when unset. The CRD only admits Go durations; a policy
+   * read from a file with anything else gets the strictest reading, zero: no cached fact counts.
+   */
+  static Duration cachedFactsMaxAge(PolicySpec spec) {
+    String text = spec.getCachedFactsMaxAge();
+    if (text == null || text.isBlank()) {
+      return Policy.DEFAULT_CACHED_FACTS_MAX_AGE;
+    }
+    try {
+      return GoDuration.parse(text.strip());
+    } catch (IllegalArgumentException notADuration) {
+      return Duration.ZERO;
+    }
+  }
+
   /** Unset limits take Kritis' defaults; the getters have already folded the older spellings. */
   static VulnerabilityRequirements vulnerabilityRequirements(
       PackageVulnerabilityRequirements requirements) {
@@ -86,6 +104,7 @@ public final class PolicyMapper {
         enforcement(spec.getEnforcementMode()),
         breakglass(spec.getBreakglass()),
         backendUnavailable(spec.getOnBackendUnavailable()),
+        cachedFactsMaxAge(spec),
         vulnerabilityRequirements);
   }
 
@@ -107,8 +126,13 @@ public final class PolicyMapper {
 
   private static BackendUnavailableMode backendUnavailable(
       io.dikast.crds.v1beta1.BackendUnavailableMode mode) {
-    return mode == io.dikast.crds.v1beta1.BackendUnavailableMode.ALLOW
-        ? BackendUnavailableMode.ALLOW
-        : BackendUnavailableMode.DENY;
+    if (mode == null) {
+      return BackendUnavailableMode.DENY;
+    }
+    return switch (mode) {
+      case DENY -> BackendUnavailableMode.DENY;
+      case ALLOW -> BackendUnavailableMode.ALLOW;
+      case USE_CACHED_FACTS -> BackendUnavailableMode.USE_CACHED_FACTS;
+    };
   }
 }

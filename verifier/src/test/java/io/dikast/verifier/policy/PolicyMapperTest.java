@@ -13,6 +13,7 @@ import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +83,47 @@ class PolicyMapperTest {
 
     assertThat(policy.requiredAttestations()).isZero();
     assertThat(policy.requiredCount()).isEqualTo(2);
+  }
+
+  @Test
+  void mapsUseCachedFactsWithItsBound() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                attestationAuthorityName: qa
+                onBackendUnavailable: UseCachedFacts
+                cachedFactsMaxAge: 15m
+                """));
+
+    assertThat(policy.onBackendUnavailable()).isEqualTo(BackendUnavailableMode.USE_CACHED_FACTS);
+    assertThat(policy.cachedFactsMaxAge()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void boundsCachedFactsByOneHourUnlessThePolicySaysOtherwise() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                attestationAuthorityName: qa
+                onBackendUnavailable: UseCachedFacts
+                """));
+
+    assertThat(policy.cachedFactsMaxAge()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void readsACachedFactsMaxAgeThatIsNoDurationAsZero() {
+    Policy policy =
+        PolicyMapper.toPolicy(
+            isp(
+                """
+                onBackendUnavailable: UseCachedFacts
+                cachedFactsMaxAge: one day
+                """));
+
+    assertThat(policy.cachedFactsMaxAge()).isZero();
   }
 
   @Test

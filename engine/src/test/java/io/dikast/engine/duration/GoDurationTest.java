@@ -1,4 +1,4 @@
-package io.dikast.operator.validation;
+package io.dikast.engine.duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

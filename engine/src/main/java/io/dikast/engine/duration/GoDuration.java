@@ -1,4 +1,4 @@
-package io.dikast.operator.validation;
+package io.dikast.engine.duration;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Go's duration syntax, as Kritis' cronInterval is written: {@code 1h}, {@code 1h30m}, … */
+/**
+ * Go's duration syntax, as Kubernetes users write durations (KritisConfig's {@code cronInterval}, a
+ * policy's {@code cachedFactsMaxAge}): {@code 1h}, {@code 1h30m}, …
+ */
 public final class GoDuration {
 
   private static final Pattern WHOLE = Pattern.compile("([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+");
