@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
  *
  * <p>The Operator SDK runs this replica's first election: it starts the controllers with event
  * processing off and turns it on once the Lease is won. When the Lease is lost the SDK leaves
- * processing on and never elects again, so this class pauses the reconcilers itself and joins a
- * new election, whose win resumes them; the replica keeps serving admissions throughout.
+ * processing on and never elects again, so this class pauses the reconcilers itself and joins a new
+ * election, whose win resumes them; the replica keeps serving admissions throughout.
  */
 @ApplicationScoped
 public class Leadership {

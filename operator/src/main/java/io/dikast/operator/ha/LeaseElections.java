@@ -2,7 +2,7 @@ package io.dikast.operator.ha;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Fabric8's leader elector on the configured Lease, as the Operator SDK builds its own: a Fabric8
- * elector runs one election only, so each candidacy is a new one. It retries acquiring every retry
- * period, renews until the renew deadline passes without success, and does not release the Lease
- * when cancelled, as the SDK's does not either.
+ * Fabric8's leader elector on the configured Lease, built as the Operator SDK builds its own. A
+ * Fabric8 elector runs one election only, so each candidacy is a new elector: it retries acquiring
+ * every retry period, renews until the renew deadline passes without success, and does not release
+ * the Lease when cancelled, as the SDK's does not either.
  */
 @ApplicationScoped
 class LeaseElections implements Elections {
@@ -45,14 +45,15 @@ class LeaseElections implements Elections {
     return client
         .leaderElector()
         .withConfig(
-            new LeaderElectionConfig(
-                new LeaseLock(namespace, config.leaseName(), identity),
-                config.leaseDuration(),
-                config.renewDeadline(),
-                config.retryPeriod(),
-                callbacks,
-                false,
-                config.leaseName()))
+            new LeaderElectionConfigBuilder()
+                .withName(config.leaseName())
+                .withLock(new LeaseLock(namespace, config.leaseName(), identity))
+                .withLeaseDuration(config.leaseDuration())
+                .withRenewDeadline(config.renewDeadline())
+                .withRetryPeriod(config.retryPeriod())
+                .withLeaderCallbacks(callbacks)
+                .withReleaseOnCancel(false)
+                .build())
         .build()
         .start();
   }
