@@ -20,10 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * up and keeps calling the webhook, as when the operator's node loses the control plane or the API
  * server is replaced behind a load balancer that still routes admissions.
  *
- * <p>The operator runs without leader election, as the chart runs a single replica. With it, a
- * leader cut for longer than its renew deadline exits on purpose ({@code Leadership}), as
- * Kubernetes' own controller managers do, and its webhook with it; the chart's other replica, a
- * follower holding no Lease, keeps answering.
+ * <p>The operator runs without leader election, as the chart runs a single replica; {@link
+ * LeaderLossIT} cuts two replicas with it on.
  */
 @ExtendWith(ClusterExtension.class)
 class ApiServerOutageIT {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,14 @@ final class ChartInstall implements AutoCloseable {
 
   /** A kubeconfig that authenticates as the chart's ServiceAccount, as its pods would. */
   Path operatorKubeconfig() {
+    return operatorKubeconfig(cluster.apiServer());
+  }
+
+  /**
+   * As {@link #operatorKubeconfig()}, reaching the API server at {@code server}: the API server
+   * itself or a pass-through to it.
+   */
+  Path operatorKubeconfig(URI server) {
     ServiceAccount account = chart.one(ServiceAccount.class, "operator");
     String token =
         cluster
@@ -113,7 +122,8 @@ final class ChartInstall implements AutoCloseable {
                     .build())
             .getStatus()
             .getToken();
-    return cluster.tokenKubeconfig(account.getMetadata().getName(), token);
+    return cluster.tokenKubeconfig(
+        account.getMetadata().getName() + "-" + server.getPort(), token, server);
   }
 
   /**

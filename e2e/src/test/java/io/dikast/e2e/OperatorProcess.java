@@ -2,6 +2,8 @@ package io.dikast.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +27,7 @@ import javax.net.ssl.SSLContext;
 final class OperatorProcess implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
+  private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final Process process;
   private final Path log;
@@ -137,6 +140,26 @@ final class OperatorProcess implements AutoCloseable {
   /** The HTTP status of the readiness endpoint right now. */
   int readinessStatus() throws IOException, InterruptedException {
     return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /**
+   * Posts an AdmissionReview to this replica's webhook path itself, as the API server would through
+   * the Service; returns the AdmissionReview it answered.
+   */
+  AdmissionReview review(AdmissionReview review, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(ready.uri().resolve("/validate"))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.asJson(review)))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the webhook answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.unmarshal(response.body(), AdmissionReview.class);
   }
 
   /** SIGTERM, as the kubelet stops a pod, without waiting for the process to end. */

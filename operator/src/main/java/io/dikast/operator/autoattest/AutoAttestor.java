@@ -7,6 +7,7 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.Workload;
+import io.dikast.operator.ha.Leadership;
 import io.dikast.operator.policyset.PolicySetView;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Signs and uploads an attestation for images that pass an ImageSecurityPolicy's vulnerability
  * requirements when the policy names a signing Secret (Kritis' {@code privateKeySecretName}). Work
- * happens on one background thread after the admission answered, once per policy and digest.
+ * happens on one background thread after the admission answered, once per policy and digest, and
+ * only on the leader: one writer of occurrences. A digest a follower admits is not remembered, so
+ * the leader judges it at its next admission there.
  */
 @ApplicationScoped
 public class AutoAttestor implements AdmittedImages {
@@ -30,12 +33,15 @@ public class AutoAttestor implements AdmittedImages {
 
   private final PolicySetView view;
   private final PolicySigner signer;
+  private final Leadership leadership;
   private final Cache<String, Boolean> judged;
   private final ThreadPoolExecutor executor;
 
-  public AutoAttestor(PolicySetView view, PolicySigner signer, AutoAttestConfig config) {
+  public AutoAttestor(
+      PolicySetView view, PolicySigner signer, AutoAttestConfig config, Leadership leadership) {
     this.view = view;
     this.signer = signer;
+    this.leadership = leadership;
     this.judged = Caffeine.newBuilder().expireAfterWrite(config.rememberFor()).build();
     this.executor =
         new ThreadPoolExecutor(
@@ -62,6 +68,9 @@ public class AutoAttestor implements AdmittedImages {
 
   /** As {@link #offer}; the future completes when every new digest was judged. */
   CompletableFuture<Void> submit(Workload workload) {
+    if (!leadership.reconcilesHere()) {
+      return CompletableFuture.completedFuture(null);
+    }
     List<Policy> signing =
         view.snapshot(workload.namespace()).policies().stream()
             .filter(policy -> policy.kind() == PolicyKind.IMAGE_SECURITY_POLICY)
@@ -94,6 +103,11 @@ public class AutoAttestor implements AdmittedImages {
   }
 
   private void signQuietly(Policy policy, ImageReference image, String key) {
+    // Queued while this replica led, it may run after the Lease was lost.
+    if (!leadership.reconcilesHere()) {
+      judged.invalidate(key);
+      return;
+    }
     try {
       if (!signer.signIfPassing(policy, image)) {
         return;

@@ -11,8 +11,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.quarkus.arc.lookup.LookupUnlessProperty;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,11 +36,14 @@ public class PolicyStatusRecorder {
 
   static final String BREAKGLASS_REASON = "BreakglassAdmission";
   private static final Logger LOG = Logger.getLogger(PolicyStatusRecorder.class);
+  // Bounds the shutdown's wait for a write in progress; the client's own timeouts are longer.
+  private static final Duration STOP_PATIENCE = Duration.ofSeconds(2);
 
   private final KubernetesClient client;
   private final WarningEvents events;
   private final Map<PolicyRef, PolicyObservations> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService writer;
+  private volatile boolean stopping;
 
   public PolicyStatusRecorder(
       KubernetesClient client, WarningEvents events, StatusRecorderConfig config) {
@@ -69,7 +77,12 @@ public class PolicyStatusRecorder {
         LOG.warnf("could not record admission observations on %s: %s", policy, e.getMessage());
         pending.merge(policy, observations, (retry, newer) -> retry.plus(newer));
       } catch (RuntimeException e) {
-        LOG.errorf(e, "dropped admission observations on %s", policy);
+        if (stopping) {
+          // The client closes during shutdown; status is best effort, so this is expected.
+          LOG.debugf("dropped admission observations on %s at shutdown: %s", policy, e);
+        } else {
+          LOG.errorf(e, "dropped admission observations on %s", policy);
+        }
       }
     }
   }
@@ -89,7 +102,6 @@ public class PolicyStatusRecorder {
       LOG.debugf("policy %s is gone; its admission observations are dropped", policy);
       return;
     }
-    observations.events().forEach(message -> events.warn(current, BREAKGLASS_REASON, message));
     resource.editStatus(
         latest -> {
           PolicyStatus status =
@@ -97,6 +109,9 @@ public class PolicyStatusRecorder {
           latest.setStatus(observations.applyTo(status));
           return latest;
         });
+    // Only once the status holds the observations: a failed write is retried with its events,
+    // which must not be emitted once per attempt.
+    observations.events().forEach(message -> events.warn(current, BREAKGLASS_REASON, message));
   }
 
   private <P extends CustomResource<?, PolicyStatus>> Resource<P> resource(
@@ -104,10 +119,27 @@ public class PolicyStatusRecorder {
     return client.resources(type).inNamespace(policy.namespace()).withName(policy.name());
   }
 
-  // Status is best effort: at shutdown the client may already be closed, so nothing more is
-  // written.
+  /**
+   * Stops writing when shutdown begins, before the Operator SDK's own shutdown observer closes the
+   * client: observations not yet written are dropped (status is best effort), a write in progress
+   * may finish. Only an instance that exists stops; standalone mode never creates one.
+   */
+  void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(1) ShutdownEvent event) {
+    stopping = true;
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        writer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      writer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @PreDestroy
   public void close() {
+    stopping = true;
     writer.shutdownNow();
   }
 }

@@ -21,6 +21,12 @@ public interface LeaderElectionConfig {
   /** Namespace of the Lease; the Kubernetes client's namespace when absent. */
   Optional<String> leaseNamespace();
 
+  /**
+   * This replica's name in the Lease: the pod name ({@code HOSTNAME}) by default, a random one per
+   * process when that is unset. Every election the replica joins uses the same name.
+   */
+  Optional<String> identity();
+
   /** How long a lost leader keeps the Lease: the bound on moving reconciliation to a survivor. */
   @WithDefault("15s")
   Duration leaseDuration();

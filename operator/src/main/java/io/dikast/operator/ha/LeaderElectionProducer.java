@@ -1,6 +1,5 @@
 package io.dikast.operator.ha;
 
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -8,7 +7,8 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * The Operator SDK looks this bean up at startup; without it (null) every replica reconciles. The
- * SDK's own exit on losing the Lease is off: {@link Leadership} exits, except during shutdown.
+ * SDK runs the first election under the identity {@link LeaseElections} uses for the later ones;
+ * its own exit on losing the Lease is off: {@link Leadership} handles the loss.
  */
 @Dependent
 public class LeaderElectionProducer {
@@ -16,7 +16,8 @@ public class LeaderElectionProducer {
   @Produces
   @Dependent
   @Unremovable
-  LeaderElectionConfiguration leaderElection(LeaderElectionConfig config, Leadership leadership) {
+  LeaderElectionConfiguration leaderElection(
+      LeaderElectionConfig config, Leadership leadership, LeaseElections elections) {
     if (!config.enabled()) {
       return null;
     }
@@ -26,8 +27,8 @@ public class LeaderElectionProducer {
         config.leaseDuration(),
         config.renewDeadline(),
         config.retryPeriod(),
-        null,
-        new LeaderCallbacks(leadership::startedLeading, leadership::stoppedLeading, identity -> {}),
+        elections.identity(),
+        leadership.firstElection(),
         false);
   }
 }

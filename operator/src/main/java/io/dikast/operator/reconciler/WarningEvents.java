@@ -21,7 +21,7 @@ public class WarningEvents {
 
   private final KubernetesClient client;
 
-  WarningEvents(KubernetesClient client) {
+  public WarningEvents(KubernetesClient client) {
     this.client = client;
   }
 

@@ -55,6 +55,18 @@ public final class WebhookTlsManager {
     return material;
   }
 
+  /**
+   * Serves the Secret's certificate and writes nothing to the API server: a replica that does not
+   * lead leaves issuing and trusting new certificates to the leader. Empty while the Secret holds
+   * none.
+   */
+  public Optional<TlsMaterial> refresh() {
+    Optional<TlsMaterial> current =
+        secret.read().flatMap(s -> TlsMaterial.fromSecretData(s.getData()));
+    current.ifPresent(files::write);
+    return current;
+  }
+
   private TlsMaterial trusted(TlsMaterial material, Instant now) {
     caBundle.trust(material.caCertificates(), now);
     return material;

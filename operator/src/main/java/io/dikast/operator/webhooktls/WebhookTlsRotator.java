@@ -1,5 +1,6 @@
 package io.dikast.operator.webhooktls;
 
+import io.dikast.operator.ha.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs {@link WebhookTlsManager} on every replica, not only the leader: each replica must pick up a
- * certificate another one rotated. The init container has written the first files already.
+ * Runs {@link WebhookTlsManager} on every replica: the leader renews the certificate (Secret and
+ * caBundle writes), every other replica only picks up the one the leader stored. The init container
+ * has written the first files already.
  */
 @ApplicationScoped
 public class WebhookTlsRotator {
@@ -22,11 +24,13 @@ public class WebhookTlsRotator {
 
   private final WebhookTlsConfig config;
   private final KubernetesClient client;
+  private final Leadership leadership;
   private ScheduledExecutorService scheduler;
 
-  WebhookTlsRotator(WebhookTlsConfig config, KubernetesClient client) {
+  WebhookTlsRotator(WebhookTlsConfig config, KubernetesClient client, Leadership leadership) {
     this.config = config;
     this.client = client;
+    this.leadership = leadership;
   }
 
   void start(@Observes StartupEvent event) {
@@ -51,9 +55,13 @@ public class WebhookTlsRotator {
     }
   }
 
-  private static void check(WebhookTlsManager manager) {
+  void check(WebhookTlsManager manager) {
     try {
-      manager.ensure();
+      if (leadership.reconcilesHere()) {
+        manager.ensure();
+      } else {
+        manager.refresh();
+      }
     } catch (RuntimeException e) {
       // The files on disk stay valid until the renewal window ends; the next check retries.
       LOG.warnf(e, "Webhook certificate check failed");

@@ -20,6 +20,8 @@ import io.dikast.engine.workload.ContainerType;
 import io.dikast.engine.workload.Workload;
 import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.dikast.operator.grafeas.GrafeasClients;
+import io.dikast.operator.ha.Leadership;
+import io.dikast.operator.ha.Leaderships;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
@@ -175,12 +177,15 @@ class AutoAttestorTest {
     uploader =
         new OccurrenceUploader(
             GrafeasClientSettings.plaintext(grafeas.address(), Duration.ofSeconds(5)));
-    attestor =
-        new AutoAttestor(
-            view,
-            new PolicySigner(
-                client, view, vulnerabilities, finder, uploader, new AutoAttestSettings()),
-            new AutoAttestSettings());
+    attestor = attestor(Leaderships.leader());
+  }
+
+  private AutoAttestor attestor(Leadership leadership) {
+    return new AutoAttestor(
+        view,
+        new PolicySigner(client, view, vulnerabilities, finder, uploader, new AutoAttestSettings()),
+        new AutoAttestSettings(),
+        leadership);
   }
 
   @AfterEach
@@ -196,6 +201,23 @@ class AutoAttestorTest {
     attestor.submit(pod(CLEAN)).join();
 
     assertThat(verify(CLEAN)).isEqualTo(new AttestationFact.Verified(trustedKey.keyId()));
+  }
+
+  @Test
+  void attestsNothingOnAReplicaThatDoesNotHoldTheLeaseAndLeavesTheDigestToTheLeader() {
+    String image = REPOSITORY + "b".repeat(64);
+    report(image, LOW_NOTE, Severity.LOW);
+    AutoAttestor follower = attestor(Leaderships.follower());
+    try {
+      follower.submit(pod(image)).join();
+    } finally {
+      follower.close();
+    }
+    assertThat(attestations(image)).isEmpty();
+
+    attestor.submit(pod(image)).join();
+
+    assertThat(attestations(image)).hasSize(1);
   }
 
   @Test

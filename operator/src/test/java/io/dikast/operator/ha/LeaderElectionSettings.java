@@ -16,6 +16,11 @@ public record LeaderElectionSettings(boolean enabled) implements LeaderElectionC
   }
 
   @Override
+  public Optional<String> identity() {
+    return Optional.empty();
+  }
+
+  @Override
   public Duration leaseDuration() {
     return Duration.ofSeconds(15);
   }

@@ -3,6 +3,7 @@ package io.dikast.operator.webhooktls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.dikast.operator.ha.Leaderships;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
@@ -126,6 +127,33 @@ class WebhookTlsManagerTest {
 
     assertThat(later).isEqualTo(first);
     assertThat(secretResourceVersion()).isEqualTo(version);
+  }
+
+  @Test
+  void aReplicaThatDoesNotLeadServesTheStoredCertificateAndLeavesTheRotationToTheLeader()
+      throws Exception {
+    TlsMaterial first = manager("dikast-operator", START).ensure();
+    String version = secretResourceVersion();
+    List<X509Certificate> trusted = trustedByWebhook();
+    Files.delete(directory.resolve("tls.crt"));
+
+    new WebhookTlsRotator(config("dikast-operator"), client, Leaderships.follower())
+        .check(manager("dikast-operator", FIRST_RENEWAL));
+
+    assertThat(secretResourceVersion()).isEqualTo(version);
+    assertThat(trustedByWebhook()).isEqualTo(trusted);
+    assertThat(Files.readString(directory.resolve("tls.crt"))).isEqualTo(first.certificatePem());
+  }
+
+  @Test
+  void theLeaderRotatesInItsRenewalWindow() {
+    manager("dikast-operator", START).ensure();
+    String version = secretResourceVersion();
+
+    new WebhookTlsRotator(config("dikast-operator"), client, Leaderships.leader())
+        .check(manager("dikast-operator", FIRST_RENEWAL));
+
+    assertThat(secretResourceVersion()).isNotEqualTo(version);
   }
 
   @Test
