@@ -1,6 +1,6 @@
 package io.dikast.operator.webhooktls;
 
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.runtime.KeyStoreAndKeyCertOptions;
@@ -36,6 +36,7 @@ public class WebhookKeyStore implements KeyStoreProvider {
 
   private final ServingCertificateConfig config;
   private final AtomicLong reloads = new AtomicLong();
+  private Counter reloadMetric;
   private ServingKeyManager keyManager;
   private ScheduledExecutorService checks;
 
@@ -71,10 +72,18 @@ public class WebhookKeyStore implements KeyStoreProvider {
     return reloads.get();
   }
 
-  void registerMetric(@Observes StartupEvent event, MeterRegistry registry) {
-    FunctionCounter.builder("dikast.webhook.certificate.reloads", reloads, AtomicLong::get)
-        .description("Changed webhook certificate files served without restarting the server")
-        .register(registry);
+  /**
+   * A counter the registry owns, not a function of this bean's field: a function counter keeps the
+   * first state registered under its name, so a registry that outlives one application instance (as
+   * in tests that restart it) would report another instance's count.
+   */
+  synchronized void registerMetric(@Observes StartupEvent event, MeterRegistry registry) {
+    Counter metric =
+        Counter.builder("dikast.webhook.certificate.reloads")
+            .description("Changed webhook certificate files served without restarting the server")
+            .register(registry);
+    metric.increment(reloads.get());
+    reloadMetric = metric;
   }
 
   @PreDestroy
@@ -91,12 +100,19 @@ public class WebhookKeyStore implements KeyStoreProvider {
           .ifPresent(
               next -> {
                 keyManager.serve(next);
-                reloads.incrementAndGet();
+                counted();
                 LOG.infof("Serving the new webhook certificate %s", describe(next));
               });
     } catch (RuntimeException e) {
       // The previous certificate stays served; the next check tries again.
       LOG.warnf(e, "Webhook certificate check failed");
+    }
+  }
+
+  private synchronized void counted() {
+    reloads.incrementAndGet();
+    if (reloadMetric != null) {
+      reloadMetric.increment();
     }
   }
 
