@@ -443,10 +443,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       attestQaAsWritten("docker.io/library/nginx@" + DIGEST);
 
       assertThat(webhook.answer(pod("nginx@" + DIGEST)).path("allowed").asBoolean()).isTrue();
@@ -458,10 +455,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       attestQaAsWritten("nginx@" + DIGEST);
 
       assertThat(
@@ -481,10 +475,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       // acme/nginx is docker.io/acme/nginx, not the official docker.io/library/nginx.
       attestQaAsWritten("acme/nginx@" + DIGEST);
       grafeas.upload(
@@ -819,10 +810,7 @@ class AdmissionAttackTest {
             StubGrafeas.failingWith(Status.INTERNAL.withDescription("storage is corrupt"));
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(failing.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
 
       assertDenied(
           webhook.answer(pod(PAYMENT)),
@@ -841,10 +829,7 @@ class AdmissionAttackTest {
     }
     try (GrafeasClients.Closeable client =
         GrafeasClients.plaintext(closedPort, Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
 
       assertDenied(
           webhook.answer(pod(PAYMENT)),
@@ -897,10 +882,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       Occurrence attestation = attestQa(PAYMENT);
       assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
 
@@ -916,10 +898,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       Occurrence attestation = attestQa(PAYMENT);
       assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
 
@@ -941,10 +920,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       attestQa(PAYMENT);
       assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
 
@@ -967,10 +943,7 @@ class AdmissionAttackTest {
     try (StubGrafeas served = StubGrafeas.serving(grafeas);
         GrafeasClients.Closeable client =
             GrafeasClients.plaintext(served.address(), Duration.ofSeconds(2))) {
-      webhook =
-          webhook(client.source(), Duration.ofSeconds(5))
-              .with(qa)
-              .with(policy("qa-only", List.of("qa"), 0));
+      withQaOnly(client);
       attestQa(PAYMENT);
       assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
 
@@ -1301,6 +1274,15 @@ class AdmissionAttackTest {
 
   private Webhook withQaOnly() {
     webhook = webhook().with(qa).with(policy("qa-only", List.of("qa"), 0));
+    return webhook;
+  }
+
+  /** {@link #withQaOnly()}, asking Grafeas through the operator's own gRPC client. */
+  private Webhook withQaOnly(GrafeasClients.Closeable client) {
+    webhook =
+        webhook(client.source(), Duration.ofSeconds(5))
+            .with(qa)
+            .with(policy("qa-only", List.of("qa"), 0));
     return webhook;
   }
 
