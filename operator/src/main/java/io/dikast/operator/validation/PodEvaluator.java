@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Judges one running pod as admission would judge it today: the same engine, the same fact
- * resolution, with Grafeas requests paced. Unlike admission it tells an outage apart from a
- * violation, so that an unreachable Grafeas never marks a pod.
+ * resolution, with the Grafeas requests it will make paced (a cached fact takes no permit). Unlike
+ * admission it tells an outage apart from a violation, so that an unreachable Grafeas never marks a
+ * pod.
  */
 final class PodEvaluator {
 
@@ -41,7 +42,8 @@ final class PodEvaluator {
     List<Policy> applicable = snapshot.policies();
     Set<AttestationCheck> checks = evaluator.requiredChecks(pod, applicable);
     Set<VulnerabilityCheck> scans = evaluator.requiredVulnerabilityChecks(pod, applicable);
-    pacer.acquire(checks.size() + scans.size());
+    // Vulnerability findings are never cached, so every scan asks Grafeas.
+    pacer.acquire(facts.uncached(snapshot, checks) + scans.size());
     VulnerabilityResolver.Pending findings = vulnerabilities.start(scans, deadline);
     Map<AttestationCheck, AttestationFact> known =
         checks.isEmpty() ? Map.of() : facts.resolve(pod.namespace(), snapshot, checks, deadline);

@@ -111,14 +111,35 @@ public class FactResolver {
     if (authority.keys().isEmpty()) {
       return Lookup.known(AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
     }
-    FactKey key =
-        new FactKey(
-            authority.namespace(),
-            authority.name(),
-            authority.noteName(),
-            authority.keySetVersion(),
-            check.image().pinned());
+    FactKey key = key(authority, check);
     return new Lookup(Optional.of(key), cachedOrVerified(key, authority, check, deadline));
+  }
+
+  /**
+   * How many of {@code checks} {@link #resolve} would ask Grafeas about now: those of a defined
+   * authority with keys whose fact is not cached. Continuous validation paces only these, so a pass
+   * over pods whose facts are warm takes no Grafeas budget.
+   */
+  public int uncached(NamespacePolicies snapshot, Set<AttestationCheck> checks) {
+    int asking = 0;
+    for (AttestationCheck check : checks) {
+      ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
+      if (authority != null
+          && !authority.keys().isEmpty()
+          && cache.get(key(authority, check)).isEmpty()) {
+        asking++;
+      }
+    }
+    return asking;
+  }
+
+  private static FactKey key(ResolvedAuthority authority, AttestationCheck check) {
+    return new FactKey(
+        authority.namespace(),
+        authority.name(),
+        authority.noteName(),
+        authority.keySetVersion(),
+        check.image().pinned());
   }
 
   private CompletableFuture<AttestationFact> cachedOrVerified(
