@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the report records about where it ran, and where in the checkout results go. */
-final class Machine {
+public final class Machine {
 
   private static final DateTimeFormatter RUN_NAME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm'Z'");
@@ -32,12 +32,22 @@ final class Machine {
   }
 
   static String loadAverage() {
+    String[] fields = loadFields();
+    return fields.length < 3
+        ? fields[0]
+        : fields[0] + ", " + fields[1] + ", " + fields[2] + " (shared machine)";
+  }
+
+  /** The 1-minute load average, or why it is unknown. */
+  public static String oneMinuteLoad() {
+    return loadFields()[0];
+  }
+
+  private static String[] loadFields() {
     try {
-      String[] fields =
-          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
-      return fields[0] + ", " + fields[1] + ", " + fields[2] + " (shared machine)";
+      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
     } catch (IOException e) {
-      return "unknown (" + e.getMessage() + ")";
+      return new String[] {"unknown (" + e.getMessage() + ")"};
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -31,12 +32,17 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   public static ChildProcess start(String name, List<String> command, Path log) {
+    return start(name, command, Map.of(), log);
+  }
+
+  /** As {@link #start(String, List, Path)}, with {@code environment} added to this process's. */
+  public static ChildProcess start(
+      String name, List<String> command, Map<String, String> environment, Path log) {
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ChildProcess(name, process, log);
     } catch (IOException e) {
       throw new StoryFailure("cannot start the " + name + ": " + e.getMessage(), e);

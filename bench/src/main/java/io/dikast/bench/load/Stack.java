@@ -26,10 +26,10 @@ public final class Stack implements AutoCloseable {
 
   private final Path root;
   private final String java;
+  private final List<ChildProcess> operators = new ArrayList<>();
+  private final List<URI> webhooks = new ArrayList<>();
   private ChildProcess grafeas;
-  private ChildProcess operator;
   private URI grafeasRest;
-  private URI webhook;
   private HttpClient https;
 
   public Stack() throws IOException {
@@ -46,16 +46,27 @@ public final class Stack implements AutoCloseable {
     return Files.createDirectories(root.resolve(name));
   }
 
+  /** The first operator's log. */
   Path operatorLog() {
-    return root.resolve("operator.log");
+    return operatorLog(0);
+  }
+
+  private Path operatorLog(int index) {
+    return root.resolve(index == 0 ? "operator.log" : "operator-" + index + ".log");
   }
 
   public URI grafeasRest() {
     return grafeasRest;
   }
 
+  /** The first operator's HTTPS address. */
   URI webhook() {
-    return webhook;
+    return webhooks.get(0);
+  }
+
+  /** Every operator's HTTPS address, in the order they started. */
+  List<URI> webhooks() {
+    return List.copyOf(webhooks);
   }
 
   HttpClient https() {
@@ -94,13 +105,15 @@ public final class Stack implements AutoCloseable {
   }
 
   /**
-   * The operator in standalone mode with extra {@code options}; ready once {@code caFile} exists
-   * and the readiness endpoint answers a client that trusts the certificates in it.
+   * An operator in standalone mode with extra {@code options}; ready once {@code caFile} exists and
+   * the readiness endpoint answers a client that trusts the certificates in it. Called again, it
+   * starts one more operator on the same policies and Grafeas server: every operator must then
+   * serve a certificate {@code caFile} holds.
    */
   void startOperator(Path jar, List<String> options, Path caFile)
       throws IOException, InterruptedException {
     int port = Loopback.freePort();
-    webhook = URI.create("https://127.0.0.1:" + port);
+    URI webhook = URI.create("https://127.0.0.1:" + port);
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -112,15 +125,18 @@ public final class Stack implements AutoCloseable {
                 "-Ddikast.grafeas.address=" + grafeasRest.getAuthority()));
     command.addAll(options);
     command.addAll(List.of("-jar", jar.toString()));
-    operator = ChildProcess.start("operator", command, operatorLog());
-    operator.awaitReady(() -> Files.isRegularFile(caFile) && readyOver(caFile), STARTUP);
+    ChildProcess operator = ChildProcess.start("operator", command, operatorLog(operators.size()));
+    operators.add(operator);
+    operator.awaitReady(() -> Files.isRegularFile(caFile) && readyOver(caFile, webhook), STARTUP);
+    webhooks.add(webhook);
   }
 
+  /** The first operator's process id. */
   long operatorPid() {
-    return operator.pid();
+    return operators.get(0).pid();
   }
 
-  private boolean readyOver(Path caFile) {
+  private boolean readyOver(Path caFile, URI webhook) {
     if (https == null) {
       try {
         https = HttpClient.newBuilder().sslContext(CaTrust.trusting(caFile)).build();
@@ -133,7 +149,7 @@ public final class Stack implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (operator != null) {
+    for (ChildProcess operator : operators) {
       operator.close();
     }
     if (grafeas != null) {

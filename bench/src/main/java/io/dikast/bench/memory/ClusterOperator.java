@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,22 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator jar in cluster mode (the prod profile, a kubeconfig, HTTPS with a given
- * certificate), sized as the chart's container is: the image sets {@code -XX:MaxRAMPercentage=75.0}
- * and the chart limits the container to 512Mi and one CPU. Outside a container {@code
- * -XX:MaxRAM=512m} stands for the memory limit and {@code -XX:ActiveProcessorCount=1} for the CPU
- * limit; with one CPU and less than 1792 MB the JVM's ergonomics pick the Serial collector, so that
- * is named too. Native memory tracking (summary) is on to tell where the RSS goes; it costs a few
- * MB of its own.
+ * certificate), with the JVM options of the chart's container ({@link ChartSizing}). Native memory
+ * tracking (summary) is on to tell where the RSS goes; it costs a few MB of its own.
  */
 final class ClusterOperator implements AutoCloseable {
-
-  static final List<String> CHART_JVM_OPTIONS =
-      List.of(
-          "-XX:MaxRAM=512m",
-          "-XX:MaxRAMPercentage=75.0",
-          "-XX:ActiveProcessorCount=1",
-          "-XX:+UseSerialGC",
-          "-XX:+ExitOnOutOfMemoryError");
 
   private static final Duration STARTUP = Duration.ofSeconds(180);
 
@@ -50,6 +40,7 @@ final class ClusterOperator implements AutoCloseable {
 
   static ClusterOperator start(
       Path jar,
+      ChartSizing sizing,
       Path kubeconfig,
       List<String> properties,
       ServingCertificate certificate,
@@ -58,7 +49,7 @@ final class ClusterOperator implements AutoCloseable {
       Path log) {
     Path javaHome = Path.of(System.getProperty("java.home"));
     List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-    command.addAll(CHART_JVM_OPTIONS);
+    command.addAll(sizing.jvmArguments());
     command.addAll(
         List.of(
             "-XX:NativeMemoryTracking=summary",
@@ -75,7 +66,7 @@ final class ClusterOperator implements AutoCloseable {
         HttpClient.newBuilder().sslContext(CaTrust.trusting(certificate.certificate())).build();
     ClusterOperator operator =
         new ClusterOperator(
-            ChildProcess.start("operator", command, log),
+            ChildProcess.start("operator", command, sizing.environment(), log),
             javaHome.resolve("bin/jcmd"),
             webhook,
             https);
@@ -92,17 +83,49 @@ final class ClusterOperator implements AutoCloseable {
     return https;
   }
 
-  /** Runs a full GC, then reads the heap, the RSS and its peak; keeps NMT's summary in a file. */
+  /**
+   * Runs a full GC, then reads the heap, the RSS and its peak; keeps NMT's summary in a file, and
+   * the heap's class histogram (its first 40 lines) and the threads by name beside it.
+   */
   MemoryPoint measure(String moment, Path nativeMemoryFile) {
     jcmd("GC.run");
     JvmMemory.Heap heap = JvmMemory.heap(jcmd("GC.heap_info"));
     try {
       Files.writeString(nativeMemoryFile, jcmd("VM.native_memory", "summary"));
+      Files.write(
+          nativeMemoryFile.resolveSibling(
+              nativeMemoryFile.getFileName().toString().replace("nmt-", "histogram-")),
+          jcmd("GC.class_histogram").lines().limit(40).toList());
+      Files.write(
+          nativeMemoryFile.resolveSibling(
+              nativeMemoryFile.getFileName().toString().replace("nmt-", "threads-")),
+          JvmMemory.threadGroups(jcmd("Thread.print")));
       String status = Files.readString(Path.of("/proc", Long.toString(process.pid()), "status"));
       return new MemoryPoint(
           moment, heap, JvmMemory.statusKib(status, "VmRSS"), JvmMemory.statusKib(status, "VmHWM"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The sum of a Prometheus metric's series on {@code /q/metrics}, 0 when it has none yet. */
+  double metric(String name) {
+    try {
+      String text =
+          https
+              .send(
+                  HttpRequest.newBuilder(webhook.resolve("/q/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return text.lines()
+          .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading " + name, e);
     }
   }
 

@@ -1,7 +1,12 @@
 package io.dikast.bench.memory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Parses what {@code jcmd <pid> GC.heap_info} and {@code /proc/<pid>/status} print, in KiB. */
 final class JvmMemory {
@@ -11,6 +16,8 @@ final class JvmMemory {
       Pattern.compile("(?m)^\\s*\\S.*?\\btotal (\\d+)K, used (\\d+)K");
   private static final Pattern METASPACE =
       Pattern.compile("(?m)^\\s*Metaspace\\s+used \\d+K, committed (\\d+)K");
+
+  private static final Pattern THREAD = Pattern.compile("(?m)^\"([^\"]+)\"");
 
   private JvmMemory() {}
 
@@ -40,6 +47,25 @@ final class JvmMemory {
       throw new IllegalArgumentException("no " + field + " in /proc status");
     }
     return Long.parseLong(matcher.group(1));
+  }
+
+  /**
+   * The threads {@code jcmd <pid> Thread.print} lists, counted by name with digits folded ({@code
+   * executor-thread-12} counts as {@code executor-thread-N}), most numerous first.
+   */
+  static List<String> threadGroups(String threadPrint) {
+    Map<String, Long> groups =
+        THREAD
+            .matcher(threadPrint)
+            .results()
+            .map(match -> match.group(1).replaceAll("[0-9]+", "N"))
+            .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+    List<String> lines = new ArrayList<>();
+    lines.add(groups.values().stream().mapToLong(Long::longValue).sum() + " threads");
+    groups.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(group -> lines.add(group.getValue() + " " + group.getKey()));
+    return lines;
   }
 
   /**

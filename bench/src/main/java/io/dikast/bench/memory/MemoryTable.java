@@ -16,7 +16,6 @@ final class MemoryTable {
     StringBuilder out =
         new StringBuilder(
             "\n## Memory: 1,000 policies, 1,000 authorities, 10,000 pods (operator, MiB)\n\n");
-    out.append("JVM: ").append(String.join(" ", ClusterOperator.CHART_JVM_OPTIONS)).append("\n\n");
     facts.forEach(
         (key, value) -> out.append("- ").append(key).append(": ").append(value).append('\n'));
     out.append(

@@ -32,30 +32,40 @@ public final class ReportWriter {
     }
     if (!load.isEmpty()) {
       out.append("\n## Webhook load (open loop; latency from the intended send time, ms)\n\n")
-          .append(
-              "| scenario | rate/s | requests | achieved/s | errors | p50 | p90 | p99 | max |"
-                  + " p99 / health p99 |\n")
-          .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-      Map<Integer, LoadRow> health =
-          load.stream()
-              .filter(row -> row.scenario().equals("health"))
-              .collect(Collectors.toMap(LoadRow::rate, row -> row, (a, b) -> a));
-      for (LoadRow row : load) {
-        LoadRow baseline = health.get(row.rate());
-        out.append(
-            "| %s | %d | %d | %s | %d | %s | %s | %s | %s | %s |\n"
-                .formatted(
-                    row.scenario(),
-                    row.rate(),
-                    row.requests(),
-                    number(row.achieved()),
-                    row.errors(),
-                    number(row.p50()),
-                    number(row.p90()),
-                    number(row.p99()),
-                    number(row.max()),
-                    baseline == null ? "" : number(row.p99() / baseline.p99())));
-      }
+          .append(loadTable(load));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The load table: a row per scenario and rate, with its p99 as a ratio to the {@code health} row
+   * at the same rate where there is one.
+   */
+  public static String loadTable(List<LoadRow> load) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+            "| scenario | rate/s | requests | achieved/s | errors | p50 | p90 | p99 | max |"
+                + " p99 / health p99 |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    Map<Integer, LoadRow> health =
+        load.stream()
+            .filter(row -> row.scenario().equals("health"))
+            .collect(Collectors.toMap(LoadRow::rate, row -> row, (a, b) -> a));
+    for (LoadRow row : load) {
+      LoadRow baseline = health.get(row.rate());
+      out.append(
+          "| %s | %d | %d | %s | %d | %s | %s | %s | %s | %s |\n"
+              .formatted(
+                  row.scenario(),
+                  row.rate(),
+                  row.requests(),
+                  number(row.achieved()),
+                  row.errors(),
+                  number(row.p50()),
+                  number(row.p90()),
+                  number(row.p99()),
+                  number(row.max()),
+                  baseline == null ? "" : number(row.p99() / baseline.p99())));
     }
     return out.toString();
   }

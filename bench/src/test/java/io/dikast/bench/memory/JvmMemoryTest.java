@@ -61,4 +61,21 @@ class JvmMemoryTest {
     assertThat(JvmMemory.statusKib(status, "VmRSS")).isEqualTo(301000);
     assertThat(JvmMemory.statusKib(status, "VmHWM")).isEqualTo(350124);
   }
+
+  @Test
+  void countsThreadsByNameWithTheirNumbersFolded() {
+    String dump =
+        """
+        2026-12-07 01:40:00
+        Full thread dump OpenJDK 64-Bit Server VM (17.0.15 mixed mode):
+
+        "main" #1 prio=5 os_prio=0 cpu=1.00ms elapsed=1.00s tid=0x1 nid=0x2 waiting on condition
+        "executor-thread-1" #20 daemon prio=5
+        "executor-thread-12" #31 daemon prio=5
+        "grpc-nio-worker-ELG-2-1" #40 daemon prio=5
+        """;
+
+    assertThat(JvmMemory.threadGroups(dump))
+        .containsExactly("4 threads", "2 executor-thread-N", "1 grpc-nio-worker-ELG-N-N", "1 main");
+  }
 }

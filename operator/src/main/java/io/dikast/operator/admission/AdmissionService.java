@@ -12,14 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Answers one admission review within its budget: where the object's pods are (given the
  * namespace's policies), the decision, then the metric, the log line and the recorded consequences.
- * An object without a pod spec is admitted, logged and counted as skipped. An unexpected failure
- * denies: it never admits an image.
+ * Nothing here blocks: the webhook calls it on the event loop that read the request. An object
+ * without a pod spec is admitted, logged and counted as skipped. An unexpected failure denies: it
+ * never admits an image.
  */
 @ApplicationScoped
 public class AdmissionService {
@@ -48,47 +51,73 @@ public class AdmissionService {
   }
 
   /**
-   * The answer to {@code call}.
+   * The answer to {@code call}: complete at once when the decision needs nothing from Grafeas
+   * (every fact cached), otherwise when Grafeas answered or the budget ran out. Never completes
+   * exceptionally for a failure of the decision: that is a denial.
    *
    * @param startNanos {@link System#nanoTime()} when the request arrived; the budget counts from it
    * @throws MalformedAdmissionReviewException when the object's pod spec cannot be read
    */
-  public AdmissionReview review(AdmissionCall call, long startNanos) {
+  public CompletableFuture<AdmissionReview> review(AdmissionCall call, long startNanos) {
     if (call.skipReason().isPresent()) {
-      return skipped(call, "-", call.skipReason().get(), startNanos);
+      return CompletableFuture.completedFuture(
+          skipped(call, "-", call.skipReason().get(), startNanos));
     }
     ReviewedObject object = call.object().orElseThrow();
+    CompletableFuture<AdmissionReview> judged;
     try {
-      return judge(call, object, startNanos);
+      judged = judge(call, object, startNanos);
     } catch (MalformedAdmissionReviewException e) {
       throw e;
     } catch (RuntimeException e) {
-      LOG.errorf(e, "admission %s failed; denying", call.uid());
-      String message = "Dikast could not evaluate the request: " + e.getClass().getSimpleName();
-      finish(call, object.describe(), "denied", startNanos, List.of(message), List.of());
-      return AdmissionResponses.failedClosed(call.uid(), message);
+      return CompletableFuture.completedFuture(failedClosed(call, object, startNanos, e));
     }
+    return judged.exceptionally(
+        failure -> {
+          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+          if (cause instanceof RuntimeException e) {
+            return failedClosed(call, object, startNanos, e);
+          }
+          throw failure instanceof CompletionException wrapped
+              ? wrapped
+              : new CompletionException(failure);
+        });
   }
 
-  private AdmissionReview judge(AdmissionCall call, ReviewedObject object, long startNanos) {
+  private AdmissionReview failedClosed(
+      AdmissionCall call, ReviewedObject object, long startNanos, RuntimeException e) {
+    LOG.errorf(e, "admission %s failed; denying", call.uid());
+    String message = "Dikast could not evaluate the request: " + e.getClass().getSimpleName();
+    finish(call, object.describe(), "denied", startNanos, List.of(message), List.of());
+    return AdmissionResponses.failedClosed(call.uid(), message);
+  }
+
+  private CompletableFuture<AdmissionReview> judge(
+      AdmissionCall call, ReviewedObject object, long startNanos) {
     List<PodSpecKind> declared = decider.podSpecKinds(object.namespace());
     Optional<Workload> read = object.workload(declared);
     if (read.isEmpty()) {
       // Until every policy is loaded, one naming this kind may be missing from the view.
-      return decider.isLoaded()
-          ? skipped(call, object.describe(), object.noPodSpecReason(), startNanos)
-          : decided(call, object.describe(), WorkloadDecider.STARTING, startNanos);
+      return CompletableFuture.completedFuture(
+          decider.isLoaded()
+              ? skipped(call, object.describe(), object.noPodSpecReason(), startNanos)
+              : decided(call, object.describe(), WorkloadDecider.STARTING, startNanos));
     }
     Workload workload = read.get();
     if (object.changesNoImage(workload, declared)) {
-      return skipped(call, object.describe(), UNCHANGED_IMAGES, startNanos);
+      return CompletableFuture.completedFuture(
+          skipped(call, object.describe(), UNCHANGED_IMAGES, startNanos));
     }
-    Decision decision = decider.decide(workload, deadline(startNanos));
-    if (!call.dryRun()) {
-      recordQuietly(call, workload, decision);
-      admitted.offer(workload);
-    }
-    return decided(call, object.describe(), decision, startNanos);
+    return decider
+        .decideAsync(workload, deadline(startNanos))
+        .thenApply(
+            decision -> {
+              if (!call.dryRun()) {
+                recordQuietly(call, workload, decision);
+                admitted.offer(workload);
+              }
+              return decided(call, object.describe(), decision, startNanos);
+            });
   }
 
   private AdmissionReview skipped(

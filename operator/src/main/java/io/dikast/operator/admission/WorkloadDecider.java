@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The decision for one workload: the current policies of its namespace, the attestation and
@@ -58,24 +60,52 @@ public class WorkloadDecider {
     return policies.snapshot(namespace).podSpecKinds();
   }
 
+  /** The decision; waits for Grafeas until {@code deadline} at most. */
   public Decision decide(Workload workload, Deadline deadline) {
+    return await(decideAsync(workload, deadline));
+  }
+
+  /**
+   * As {@link #decide}, without a thread waiting for Grafeas: complete at once when every fact is
+   * cached, otherwise on the thread of the last answer (or of the deadline).
+   */
+  public CompletableFuture<Decision> decideAsync(Workload workload, Deadline deadline) {
     if (!policies.isLoaded()) {
-      return STARTING;
+      return CompletableFuture.completedFuture(STARTING);
     }
-    return decide(workload, policies.snapshot(workload.namespace()), deadline);
+    return decideAsync(workload, policies.snapshot(workload.namespace()), deadline);
   }
 
   /** The decision under {@code snapshot}, whatever the policy set holds; for the self-check. */
   Decision decide(Workload workload, NamespacePolicies snapshot, Deadline deadline) {
+    return await(decideAsync(workload, snapshot, deadline));
+  }
+
+  private CompletableFuture<Decision> decideAsync(
+      Workload workload, NamespacePolicies snapshot, Deadline deadline) {
     List<Policy> applicable = snapshot.policies();
     Set<AttestationCheck> checks = evaluator.requiredChecks(workload, applicable);
     Set<VulnerabilityCheck> scans = evaluator.requiredVulnerabilityChecks(workload, applicable);
     // Asked first so that Grafeas answers both kinds of question within the one deadline.
     VulnerabilityResolver.Pending findings = vulnerabilities.start(scans, deadline);
-    Map<AttestationCheck, AttestationFact> known =
+    CompletableFuture<Map<AttestationCheck, AttestationFact>> known =
         checks.isEmpty()
-            ? Map.of()
-            : facts.resolve(workload.namespace(), snapshot, checks, deadline);
-    return evaluator.evaluate(workload, applicable, known, findings.facts(deadline));
+            ? CompletableFuture.completedFuture(Map.of())
+            : facts.resolveAsync(workload.namespace(), snapshot, checks, deadline);
+    return known.thenCombine(
+        findings.factsAsync(deadline),
+        (attested, reported) -> evaluator.evaluate(workload, applicable, attested, reported));
+  }
+
+  // The caller sees the evaluation's own exception, as if it had run on its thread.
+  private static Decision await(CompletableFuture<Decision> decision) {
+    try {
+      return decision.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 }

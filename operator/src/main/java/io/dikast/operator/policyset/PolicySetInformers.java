@@ -125,6 +125,7 @@ public class PolicySetInformers {
   private <T extends HasMetadata> SharedIndexInformer<T> inform(
       Class<T> type, ResourceEventHandler<T> handler) {
     SharedIndexInformer<T> informer = client.resources(type).inAnyNamespace().runnableInformer(0);
+    informer.itemStore(new WithoutManagedFields<>());
     // Retry every failure, also before the first sync: an API server that is briefly away at boot
     // must delay readiness, not leave the replica without a policy set for good.
     informer.exceptionHandler(

@@ -5,9 +5,11 @@ import io.dikast.crds.v1beta1.AttestationAuthorityStatus;
 import io.dikast.crds.v1beta1.PublicKeySource;
 import io.dikast.operator.policyset.AuthorityKeyResolver;
 import io.dikast.operator.policyset.KeyOutcome;
+import io.dikast.operator.policyset.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,7 +30,9 @@ import java.util.function.Function;
  * ConfigMap or Secret holding keys re-reconciles the authorities reading it. Admission's copy of
  * the keys comes from {@link io.dikast.operator.policyset.PolicySetInformers} on every replica.
  */
-@ControllerConfiguration(name = AttestationAuthorityReconciler.NAME)
+@ControllerConfiguration(
+    name = AttestationAuthorityReconciler.NAME,
+    informer = @Informer(itemStore = WithoutManagedFields.class))
 // Standalone mode has no API server: without reconcilers the Operator SDK never starts.
 @LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class AttestationAuthorityReconciler implements Reconciler<AttestationAuthority> {
@@ -91,6 +95,7 @@ public class AttestationAuthorityReconciler implements Reconciler<AttestationAut
         SecondaryIndex.create(type.getSimpleName() + "KeySource", context, referenced);
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, AttestationAuthority.class)
+            .withItemStore(new WithoutManagedFields<>())
             .withSecondaryToPrimaryMapper(index.<R>mapper())
             .withPrimaryToSecondaryMapper(
                 (AttestationAuthority authority) ->

@@ -2,6 +2,8 @@ package io.dikast.operator.reconciler;
 
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PolicyStatus;
+import io.dikast.operator.policyset.WithoutManagedFields;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -13,7 +15,9 @@ import io.quarkus.arc.lookup.LookupUnlessProperty;
 import java.util.List;
 
 /** Resolves an ImageSecurityPolicy's authorities and reports Ready in its status. */
-@ControllerConfiguration(name = "imagesecuritypolicy")
+@ControllerConfiguration(
+    name = "imagesecuritypolicy",
+    informer = @Informer(itemStore = WithoutManagedFields.class))
 // Standalone mode has no API server: without reconcilers the Operator SDK never starts.
 @LookupUnlessProperty(name = "dikast.standalone.enabled", stringValue = "true")
 public class ImageSecurityPolicyReconciler implements Reconciler<ImageSecurityPolicy> {

@@ -4,7 +4,9 @@ import io.dikast.crds.v1beta1.KritisConfig;
 import io.dikast.crds.v1beta1.KritisConfigSpec;
 import io.dikast.crds.v1beta1.KritisConfigStatus;
 import io.dikast.engine.duration.GoDuration;
+import io.dikast.operator.policyset.WithoutManagedFields;
 import io.dikast.operator.validation.ValidationSchedule;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ControllerConfiguration(
     name = KritisConfigReconciler.NAME,
+    informer = @Informer(itemStore = WithoutManagedFields.class),
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 1, timeUnit = TimeUnit.MINUTES))
 // Standalone mode has no API server: without reconcilers the Operator SDK never starts.

@@ -4,6 +4,7 @@ import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.EnforcementMode;
 import io.dikast.crds.v1beta1.PolicySpec;
 import io.dikast.crds.v1beta1.PolicyStatus;
+import io.dikast.operator.policyset.WithoutManagedFields;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -39,6 +40,7 @@ final class PolicyReconciliation {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(
                     AttestationAuthority.class, context.getPrimaryResourceClass())
+                .withItemStore(new WithoutManagedFields<>())
                 .withSecondaryToPrimaryMapper(index.<AttestationAuthority>mapper())
                 .withPrimaryToSecondaryMapper(
                     (P policy) -> SecondaryIndex.ids(policy, names.apply(policy)))

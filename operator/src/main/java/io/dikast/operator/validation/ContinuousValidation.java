@@ -5,7 +5,6 @@ import io.dikast.operator.metrics.ValidationMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.reconciler.WarningEvents;
 import io.dikast.operator.verification.FactResolver;
-import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.StartupEvent;
@@ -48,7 +47,6 @@ public class ContinuousValidation {
       Leadership leadership,
       PolicySetView view,
       KubernetesClient client,
-      VerificationCache cache,
       FactResolver facts,
       VulnerabilityResolver vulnerabilities,
       WarningEvents events,
@@ -61,7 +59,6 @@ public class ContinuousValidation {
         new ValidationRun(
             client,
             view,
-            cache,
             new PodEvaluator(
                 facts, vulnerabilities, Pacer.realTime(config.grafeasRequestsPerSecond())),
             events,

@@ -18,11 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,8 +33,9 @@ import org.jboss.logging.Logger;
  * check's last verification for policies that may count it.
  *
  * <p>A verified fact due for refresh is answered from the cache and asked again in the background,
- * once per key at a time, under its own deadline ({@code dikast.grafeas.call-timeout}), so a
- * revoked attestation is seen without any admission waiting for Grafeas.
+ * once per key at a time, under its own deadline ({@code dikast.grafeas.call-timeout}) and at most
+ * {@code dikast.cache.refreshes-per-second}, so a revoked attestation is seen without any admission
+ * waiting for Grafeas, and facts falling due together are not all asked for at once.
  */
 @ApplicationScoped
 public class FactResolver {
@@ -81,7 +80,8 @@ public class FactResolver {
   }
 
   /**
-   * The fact for every check, in the checks' order.
+   * The fact for every check, in the checks' order; waits until the last answer or {@code
+   * deadline}.
    *
    * @param namespace the namespace whose authorities {@code snapshot} holds, for messages
    */
@@ -90,16 +90,31 @@ public class FactResolver {
       NamespacePolicies snapshot,
       Set<AttestationCheck> checks,
       Deadline deadline) {
+    return resolveAsync(namespace, snapshot, checks, deadline).join();
+  }
+
+  /**
+   * As {@link #resolve}, without a thread waiting: complete at once when every fact is cached, so a
+   * warm admission is decided on the thread that received it.
+   */
+  public CompletableFuture<Map<AttestationCheck, AttestationFact>> resolveAsync(
+      String namespace,
+      NamespacePolicies snapshot,
+      Set<AttestationCheck> checks,
+      Deadline deadline) {
     Map<AttestationCheck, Lookup> pending = new LinkedHashMap<>();
     for (AttestationCheck check : checks) {
       pending.put(check, start(namespace, snapshot, check, deadline));
     }
-    await(pending, deadline);
-    Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
-    pending.forEach(
-        (check, lookup) ->
-            facts.put(check, withLastVerified(lookup.key(), outcome(lookup.answer()))));
-    return facts;
+    return Answers.byDeadline(pending.values().stream().map(Lookup::answer).toList(), deadline)
+        .thenApply(
+            done -> {
+              Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
+              pending.forEach(
+                  (check, lookup) ->
+                      facts.put(check, withLastVerified(lookup.key(), outcome(lookup.answer()))));
+              return facts;
+            });
   }
 
   private Lookup start(
@@ -147,7 +162,7 @@ public class FactResolver {
     VerificationCache.CachedFact cached = cache.get(key).orElse(null);
     if (cached != null) {
       metrics.cacheHit();
-      if (cached.refreshDue()) {
+      if (cached.refreshDue() && cache.claimRefresh()) {
         askGrafeas(
             key, authority, check, Deadline.after(refreshTimeout.toNanos(), TimeUnit.NANOSECONDS));
       }
@@ -204,19 +219,6 @@ public class FactResolver {
       return key.flatMap(cache::lastVerified).map(outage::withLastVerified).orElse(outage);
     }
     return fact;
-  }
-
-  private static void await(Map<AttestationCheck, Lookup> pending, Deadline deadline) {
-    CompletableFuture<Void> all =
-        CompletableFuture.allOf(
-            pending.values().stream().map(Lookup::answer).toArray(CompletableFuture[]::new));
-    try {
-      all.get(Math.max(0, deadline.timeRemaining(TimeUnit.NANOSECONDS)), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Each check's own outcome is read below; late ones become outages.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static AttestationFact outcome(CompletableFuture<AttestationFact> future) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verification facts by {@link FactKey}, bounded in size, with separate lifetimes for verified and
@@ -29,6 +30,9 @@ public class VerificationCache {
   private final Cache<FactKey, Entry> lastVerified;
   private final Ticker ticker;
   private final long refreshAfterNanos;
+  private final long nanosPerRefresh;
+  // Ticker time from which the next background refresh may start; MIN_VALUE until the first.
+  private final AtomicLong nextRefresh = new AtomicLong(Long.MIN_VALUE);
 
   @Inject
   public VerificationCache(VerificationCacheConfig config) {
@@ -41,8 +45,13 @@ public class VerificationCache {
           "dikast.cache.refresh-after (%s) must not exceed dikast.cache.positive-ttl (%s)"
               .formatted(config.refreshAfter(), config.positiveTtl()));
     }
+    if (!(config.refreshesPerSecond() > 0)) {
+      throw new IllegalArgumentException(
+          "dikast.cache.refreshes-per-second must be positive, was " + config.refreshesPerSecond());
+    }
     this.ticker = ticker;
     this.refreshAfterNanos = config.refreshAfter().toNanos();
+    this.nanosPerRefresh = (long) (1_000_000_000L / config.refreshesPerSecond());
     this.facts =
         Caffeine.newBuilder()
             .maximumSize(config.maximumSize())
@@ -70,6 +79,19 @@ public class VerificationCache {
         entry.fact() instanceof AttestationFact.Verified
             && ticker.read() - entry.storedAt() >= refreshAfterNanos;
     return Optional.of(new CachedFact(entry.fact(), refreshDue));
+  }
+
+  /**
+   * Claims the slot for one background refresh: true at most {@code refreshes-per-second} times a
+   * second, evenly spaced; false means the due fact is served from the cache without a refresh.
+   */
+  public boolean claimRefresh() {
+    long now = ticker.read();
+    long next = nextRefresh.get();
+    if (next != Long.MIN_VALUE && now - next < 0) {
+      return false;
+    }
+    return nextRefresh.compareAndSet(next, now + nanosPerRefresh);
   }
 
   /**

@@ -24,6 +24,17 @@ public interface VerificationCacheConfig {
   Duration refreshAfter();
 
   /**
+   * The most background refreshes started per second, evenly spaced. Facts verified together (the
+   * images of a rollout) fall due together; spacing their refreshes keeps that burst from taking
+   * Grafeas and the operator's CPU away from admissions at once. A due fact refused a slot is
+   * answered from the cache and tries again at its next use; beyond this rate × ({@link
+   * #positiveTtl()} − {@link #refreshAfter()}) facts in use (1,000 at the defaults) some expire and
+   * are asked for while an admission waits.
+   */
+  @WithDefault("50")
+  double refreshesPerSecond();
+
+  /**
    * Lifetime of a "no valid attestation" fact: the longest a freshly uploaded attestation may wait
    * before its digest is admitted.
    */

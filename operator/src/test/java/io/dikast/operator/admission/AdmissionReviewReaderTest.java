@@ -312,11 +312,26 @@ class AdmissionReviewReaderTest {
     String pod =
         "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
             + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":{\"ref\":\"nginx\"}}]}}";
-    String body = AdmissionReviews.create("", "v1", "Pod").object(pod).json();
+    String body = AdmissionReviews.create("", "v1", "Pod").namespace("payments").object(pod).json();
+    ReviewedObject object = AdmissionReviewReader.read(body).object().orElseThrow();
+
+    // The object stays a tree until its pods are read: the same 400, named for the object.
+    assertThatThrownBy(() -> object.workload(List.of()))
+        .isInstanceOf(MalformedAdmissionReviewException.class)
+        .hasMessageStartingWith("request object is not a valid Pod: ");
+  }
+
+  @Test
+  void refusesAnObjectThatIsNotAJsonObject() {
+    String body =
+        AdmissionReviews.create("", "v1", "Pod")
+            .namespace("payments")
+            .json()
+            .replace("\"request\":{", "\"request\":{\"object\":[1,2],");
 
     assertThatThrownBy(() -> AdmissionReviewReader.read(body))
         .isInstanceOf(MalformedAdmissionReviewException.class)
-        .hasMessageStartingWith("request body is not an AdmissionReview: Cannot deserialize");
+        .hasMessage("request object is not a JSON object");
   }
 
   @Test

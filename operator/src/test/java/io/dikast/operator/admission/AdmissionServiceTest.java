@@ -65,7 +65,8 @@ class AdmissionServiceTest {
           }
         };
 
-    AdmissionResponse response = service(broken).review(podCall(), System.nanoTime()).getResponse();
+    AdmissionResponse response =
+        service(broken).review(podCall(), System.nanoTime()).join().getResponse();
 
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getCode()).isEqualTo(403);
@@ -77,7 +78,7 @@ class AdmissionServiceTest {
   @Test
   void admitsAPodInANamespaceWithoutPoliciesAndCountsIt() {
     AdmissionResponse response =
-        service(new PolicySetView()).review(podCall(), System.nanoTime()).getResponse();
+        service(new PolicySetView()).review(podCall(), System.nanoTime()).join().getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(response.getAuditAnnotations()).containsEntry("decision", "allowed");
@@ -96,8 +97,8 @@ class AdmissionServiceTest {
                 .dryRun()
                 .json());
 
-    service.review(podCall(), System.nanoTime());
-    service.review(dryRun, System.nanoTime());
+    service.review(podCall(), System.nanoTime()).join();
+    service.review(dryRun, System.nanoTime()).join();
 
     assertThat(offered).extracting(Workload::name).containsExactly("payment");
   }
@@ -109,7 +110,7 @@ class AdmissionServiceTest {
             AdmissionReviews.operation("DELETE", "apps", "v1", "Deployment").json());
 
     AdmissionResponse response =
-        service(new PolicySetView()).review(deletion, System.nanoTime()).getResponse();
+        service(new PolicySetView()).review(deletion, System.nanoTime()).join().getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(requests("skipped", "Deployment")).isEqualTo(1);
@@ -118,7 +119,7 @@ class AdmissionServiceTest {
   @Test
   void deniesEverythingUntilThePolicySetIsLoaded() {
     AdmissionResponse response =
-        serviceOver(new PolicySetView()).review(podCall(), System.nanoTime()).getResponse();
+        serviceOver(new PolicySetView()).review(podCall(), System.nanoTime()).join().getResponse();
 
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getMessage())
@@ -138,9 +139,9 @@ class AdmissionServiceTest {
                 .json());
 
     AdmissionResponse starting =
-        serviceOver(new PolicySetView()).review(widget, System.nanoTime()).getResponse();
+        serviceOver(new PolicySetView()).review(widget, System.nanoTime()).join().getResponse();
     AdmissionResponse loaded =
-        service(new PolicySetView()).review(widget, System.nanoTime()).getResponse();
+        service(new PolicySetView()).review(widget, System.nanoTime()).join().getResponse();
 
     assertThat(starting.getAllowed()).isFalse();
     assertThat(starting.getAuditAnnotations()).containsEntry("reason", "policy-set-not-loaded");
@@ -161,7 +162,7 @@ class AdmissionServiceTest {
                 .json());
 
     AdmissionResponse response =
-        serviceOver(new PolicySetView()).review(relabel, System.nanoTime()).getResponse();
+        serviceOver(new PolicySetView()).review(relabel, System.nanoTime()).join().getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(response.getAuditAnnotations()).containsEntry("skipped", "UPDATE changes no image");

@@ -91,7 +91,8 @@ final class Webhook implements AutoCloseable {
    */
   JsonNode answer(String body) {
     String json =
-        AdmissionJson.write(service.review(AdmissionReviewReader.read(body), System.nanoTime()));
+        AdmissionJson.write(
+            service.review(AdmissionReviewReader.read(body), System.nanoTime()).join());
     try {
       return MAPPER.readTree(json).path("response");
     } catch (IOException e) {

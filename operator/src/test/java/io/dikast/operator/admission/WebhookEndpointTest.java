@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,25 @@ class WebhookEndpointTest {
 
     assertThat(response.path("allowed").asBoolean()).isTrue();
     assertThat(response.path("auditAnnotations").path("decision").asText()).isEqualTo("allowed");
+  }
+
+  @Test
+  void decidesWhatNeedsNoGrafeasOnTheEventLoopThatReadTheRequest() throws Exception {
+    requireAuthority("qa");
+
+    try (DecisionLog log = DecisionLog.capture()) {
+      post(pod("nginx:1.25"));
+      post(pod("nginx:1.25"));
+
+      // A blocking endpoint would decide on a worker thread (executor-thread-N): a thread hop
+      // per admission, and the body read through a blocking stream.
+      assertThat(log.records())
+          .hasSize(2)
+          .allSatisfy(
+              record ->
+                  assertThat(((ExtLogRecord) record).getThreadName())
+                      .startsWith("vert.x-eventloop-thread-"));
+    }
   }
 
   @Test

@@ -24,6 +24,7 @@ import io.dikast.operator.reconciler.WarningEventsAccess;
 import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
+import io.dikast.operator.verification.ManualTicker;
 import io.dikast.operator.verification.Occurrences;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -88,7 +89,8 @@ class ValidationRunTest {
   private final PolicySetView view = new PolicySetView();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private GrafeasClients.Closeable grafeasClients;
-  private final VerificationCache cache = new VerificationCache(CacheSettings.defaults());
+  private final ManualTicker ticker = new ManualTicker();
+  private final VerificationCache cache = new VerificationCache(CacheSettings.defaults(), ticker);
   private FactResolver facts;
   private VulnerabilityResolver vulnerabilities;
   private String signedOccurrence;
@@ -188,7 +190,7 @@ class ValidationRunTest {
   }
 
   @Test
-  void seesARevokedAttestationDespiteTheAdmissionCacheAndClearsTheMarkOnceReUploaded()
+  void seesARevokedAttestationOnceTheCachedFactExpiresAndClearsTheMarkOnceReUploaded()
       throws Exception {
     createPod("signed", SIGNED);
     ValidationRun run = run(grafeasClients);
@@ -197,15 +199,38 @@ class ValidationRunTest {
 
     signer.deleteOccurrence(DeleteOccurrenceRequest.newBuilder().setName(signedOccurrence).build());
     run.run();
+    Map<String, String> stillCached = labels("signed");
+    ticker.advance(CacheSettings.defaults().positiveTtl());
+    run.run();
     Map<String, String> revoked = labels("signed");
     signedOccurrence = attest(SIGNED);
+    ticker.advance(CacheSettings.defaults().negativeTtl());
     run.run();
+
+    // Within positive-ttl of the deletion the run still counts the verified fact, as admission
+    // does.
+    assertThat(stillCached).doesNotContainKey(PodMarks.KEY);
 
     assertThat(revoked).containsEntry(PodMarks.KEY, PodMarks.LABEL_VALUE);
     assertThat(labels("signed")).doesNotContainKey(PodMarks.KEY);
     assertThat(pod("signed").getMetadata().getAnnotations()).doesNotContainKey(PodMarks.KEY);
     assertThat(status().getViolations()).isZero();
     assertThat(violationEvents()).hasSize(1);
+  }
+
+  @Test
+  void aRunOverPodsWhoseFactsAreCachedAsksGrafeasNothing() throws Exception {
+    createPod("signed", SIGNED);
+    createPod("replica", SIGNED);
+    ValidationRun run = run(grafeasClients);
+
+    run.run();
+    double asked = registry.get("dikast.verification.cache.misses").counter().count();
+    run.run();
+
+    assertThat(asked).isEqualTo(1);
+    assertThat(registry.get("dikast.verification.cache.misses").counter().count()).isEqualTo(1);
+    assertThat(labels("replica")).doesNotContainKey(PodMarks.KEY);
   }
 
   @Test
@@ -279,7 +304,6 @@ class ValidationRunTest {
     return new ValidationRun(
         client,
         view,
-        cache,
         new PodEvaluator(facts, vulnerabilities, Pacer.realTime(1000)),
         WarningEventsAccess.of(client),
         new ValidationMetrics(registry),

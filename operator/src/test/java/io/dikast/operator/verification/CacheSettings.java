@@ -6,6 +6,7 @@ import java.time.Duration;
 public record CacheSettings(
     Duration positiveTtl,
     Duration refreshAfter,
+    double refreshesPerSecond,
     Duration negativeTtl,
     Duration staleFactsMaxAge,
     long maximumSize)
@@ -16,6 +17,7 @@ public record CacheSettings(
     return new CacheSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(10),
+        50,
         Duration.ofSeconds(30),
         Duration.ofHours(1),
         10_000);

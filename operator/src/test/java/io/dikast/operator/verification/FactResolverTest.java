@@ -175,6 +175,32 @@ class FactResolverTest {
   }
 
   @Test
+  void spacesTheRefreshesOfFactsThatFellDueTogether() {
+    Set<AttestationCheck> rollout = new LinkedHashSet<>();
+    for (int i = 0; i < 5; i++) {
+      ImageReference image =
+          ImageReference.parse("gcr.io/hightowerlabs/payment@sha256:%064x".formatted(i + 1));
+      upload(image);
+      rollout.add(new AttestationCheck("qa", image));
+    }
+    NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
+    resolve(grafeas, snapshot, rollout, in10s());
+    assertThat(grafeas.requests()).isEqualTo(5);
+
+    ticker.advance(REFRESH_AFTER);
+    assertThat(resolve(grafeas, snapshot, rollout, in10s()).values()).containsOnly(VERIFIED);
+    await().atMost(Duration.ofSeconds(5)).until(() -> grafeas.requests() == 6);
+
+    // The default 50 per second: the next slot is 20 ms later, whatever is still due.
+    ticker.advance(Duration.ofMillis(20));
+    assertThat(resolve(grafeas, snapshot, rollout, in10s()).values()).containsOnly(VERIFIED);
+    await().atMost(Duration.ofSeconds(5)).until(() -> grafeas.requests() >= 7);
+    assertThat(resolve(grafeas, snapshot, rollout, in10s()).values()).containsOnly(VERIFIED);
+    assertThat(grafeas.requests()).isEqualTo(7);
+    assertThat(cacheMisses()).isEqualTo(5);
+  }
+
+  @Test
   void doesNotRefreshAFactYoungerThanRefreshAfter() {
     upload(IMAGE);
     NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));

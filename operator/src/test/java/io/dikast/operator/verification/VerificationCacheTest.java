@@ -119,6 +119,7 @@ class VerificationCacheTest {
             new CacheSettings(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
+                50,
                 Duration.ofSeconds(30),
                 Duration.ZERO,
                 10_000),
@@ -135,6 +136,7 @@ class VerificationCacheTest {
         new CacheSettings(
             Duration.ofSeconds(30),
             Duration.ofSeconds(31),
+            50,
             Duration.ofSeconds(30),
             Duration.ofHours(1),
             10_000);
@@ -172,6 +174,7 @@ class VerificationCacheTest {
             new CacheSettings(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
+                50,
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 10_000),
@@ -240,6 +243,7 @@ class VerificationCacheTest {
             new CacheSettings(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
+                50,
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 2),
@@ -253,5 +257,43 @@ class VerificationCacheTest {
 
   private Optional<AttestationFact> fact(FactKey key) {
     return cache.get(key).map(VerificationCache.CachedFact::fact);
+  }
+
+  @Test
+  void spacesBackgroundRefreshesAtTheConfiguredRate() {
+    VerificationCache tenPerSecond =
+        new VerificationCache(
+            new CacheSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                10_000),
+            ticker);
+
+    assertThat(tenPerSecond.claimRefresh()).isTrue();
+    assertThat(tenPerSecond.claimRefresh()).isFalse();
+    ticker.advance(Duration.ofMillis(100).minusNanos(1));
+    assertThat(tenPerSecond.claimRefresh()).isFalse();
+    ticker.advance(Duration.ofNanos(1));
+    assertThat(tenPerSecond.claimRefresh()).isTrue();
+    assertThat(tenPerSecond.claimRefresh()).isFalse();
+  }
+
+  @Test
+  void refusesARefreshRateThatIsNotPositive() {
+    CacheSettings never =
+        new CacheSettings(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            0,
+            Duration.ofSeconds(30),
+            Duration.ofHours(1),
+            10_000);
+
+    assertThatThrownBy(() -> new VerificationCache(never, ticker))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dikast.cache.refreshes-per-second must be positive, was 0.0");
   }
 }

@@ -1,0 +1,119 @@
+package io.dikast.bench.load;
+
+import io.dikast.bench.Machine;
+import io.dikast.bench.ServingCertificate;
+import io.dikast.bench.report.LoadRow;
+import io.dikast.bench.report.ReportWriter;
+import io.dikast.bench.review.AdmissionReviews;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * Issue 16's scale-out question: warm admission throughput with 1, 2 and 3 operator processes on
+ * loopback, the load spread over them round-robin as a Service spreads the API server's calls. All
+ * serve one certificate (as the chart's replicas share one Secret) and read one policy directory
+ * and Grafeas server. The driver runs on the same machine, so past the machine's cores it competes
+ * with the operators it measures: the table shows where throughput stops growing, not why.
+ */
+public final class ScaleOutRun {
+
+  private static final List<Integer> RATES = List.of(1000, 2000, 3000, 4000);
+  private static final int REPLICAS = 3;
+  private static final Duration STEP = Duration.ofSeconds(10);
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+  private static final int POOL = 100;
+  private static final int PREBUILT = 3_000;
+  private static final String NAMESPACE = "one";
+  private static final Predicate<HttpResponse<String>> ALLOWED =
+      r -> r.statusCode() == 200 && r.body().replace(" ", "").contains("\"allowed\":true");
+
+  private final Path checkout;
+
+  public ScaleOutRun(Path checkout) {
+    this.checkout = checkout;
+  }
+
+  /** Runs each replica count at each rate; returns the report's section. */
+  public String run() throws IOException, InterruptedException {
+    List<LoadRow> rows = new ArrayList<>();
+    List<String> loads = new ArrayList<>();
+    try (Stack stack = new Stack()) {
+      stack.startGrafeas(LoadRun.jar(checkout, "grafeas-server"));
+      Attestor attestor = new Attestor(stack.grafeasRest(), 1);
+      attestor.createNotes();
+      attestor.writeAuthorities(stack.policies(), List.of(NAMESPACE));
+      LoadRun.writePolicy(stack.policies(), NAMESPACE, "[a1]");
+      List<String> pool = LoadRun.images("registry.example.com/bench/scale", 0, POOL);
+      attestor.attest(pool, 1);
+      ServingCertificate certificate = ServingCertificate.write(stack.directory("webhook-tls"));
+      List<List<HttpRequest>> requests = new ArrayList<>();
+      for (int replicas = 1; replicas <= REPLICAS; replicas++) {
+        stack.startOperator(
+            LoadRun.jar(checkout, "operator"),
+            List.of(
+                "-Dquarkus.http.tls-configuration-name=webhook",
+                "-Ddikast.webhook.serving.certificate-file=" + certificate.certificate(),
+                "-Ddikast.webhook.serving.key-file=" + certificate.key()),
+            certificate.certificate());
+        requests.add(prebuilt(stack.webhooks().get(replicas - 1).resolve("/validate"), pool));
+        OpenLoop loop = new OpenLoop(stack.https());
+        LongFunction<HttpRequest> spread = spread(requests);
+        loop.run("warm-up", 500, WARM_UP, spread, ALLOWED);
+        loop.run("warm-up", 1000 * replicas, WARM_UP, spread, ALLOWED);
+        String before = Machine.oneMinuteLoad();
+        for (int rate : RATES) {
+          rows.add(
+              loop.run(
+                  replicas + (replicas == 1 ? " replica" : " replicas"),
+                  rate,
+                  STEP,
+                  spread,
+                  ALLOWED));
+        }
+        loads.add("%d: %s → %s".formatted(replicas, before, Machine.oneMinuteLoad()));
+        System.out.println("scale-out: " + replicas + " of " + REPLICAS + " replicas done");
+      }
+    }
+    String section =
+        "\n## Scale-out: warm admissions over 1–3 operator processes (open loop, ms)\n\n"
+            + "One container, one authority, 100 attested digests; requests round-robin over the"
+            + " replicas, 10 s per rate. 1-minute load average before → after each replica count: "
+            + String.join("; ", loads)
+            + ".\n\n"
+            + ReportWriter.loadTable(rows);
+    System.out.print(section);
+    return section;
+  }
+
+  private static List<HttpRequest> prebuilt(URI validate, List<String> pool) {
+    List<HttpRequest> built = new ArrayList<>();
+    for (int i = 0; i < PREBUILT; i++) {
+      built.add(
+          HttpRequest.newBuilder(validate)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      AdmissionReviews.podCreate(
+                          NAMESPACE, "pod-" + i, List.of(pool.get(i % POOL)))))
+              .build());
+    }
+    return built;
+  }
+
+  // Request i goes to replica i mod n, as a Service's round-robin would send it.
+  private static LongFunction<HttpRequest> spread(List<List<HttpRequest>> byReplica) {
+    List<List<HttpRequest>> replicas = List.copyOf(byReplica);
+    return i -> {
+      List<HttpRequest> replica = replicas.get((int) (i % replicas.size()));
+      return replica.get((int) ((i / replicas.size()) % PREBUILT));
+    };
+  }
+}

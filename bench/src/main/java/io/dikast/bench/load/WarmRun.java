@@ -1,0 +1,117 @@
+package io.dikast.bench.load;
+
+import io.dikast.bench.Machine;
+import io.dikast.bench.report.LoadRow;
+import io.dikast.bench.report.SideBySide;
+import io.dikast.bench.review.AdmissionReviews;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * Issue 16's warm-path target: the trivial endpoint and a warm one-container admission measured
+ * side by side, at 500/s and 1,000/s, in five repeated runs against one operator process, each pair
+ * back to back so both see the same machine. The Grafeas server runs on its embedded store: a warm
+ * admission never waits for it (background refreshes aside). With {@code -Ddikast.bench.jfr=true}
+ * the operator records a JFR profile ({@code settings=profile}) into the results directory.
+ */
+public final class WarmRun {
+
+  static final double TARGET = 1.5;
+  private static final List<Integer> RATES = List.of(500, 1000);
+  private static final Duration STEP = Duration.ofSeconds(10);
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+  private static final int POOL = 100;
+  private static final int PREBUILT = 10_000;
+  private static final String NAMESPACE = "one";
+  private static final Predicate<HttpResponse<String>> ALLOWED =
+      r -> r.statusCode() == 200 && r.body().replace(" ", "").contains("\"allowed\":true");
+  private static final Predicate<HttpResponse<String>> OK = r -> r.statusCode() == 200;
+
+  private final Path checkout;
+  private final int repeats;
+  private final boolean jfr;
+
+  public WarmRun(Path checkout) {
+    this.checkout = checkout;
+    this.repeats = Integer.getInteger("dikast.bench.repeats", 5);
+    this.jfr = Boolean.getBoolean("dikast.bench.jfr");
+  }
+
+  /** Runs the repetitions; returns the report's section. */
+  public String run(Path results) throws IOException, InterruptedException {
+    try (Stack stack = new Stack()) {
+      stack.startGrafeas(LoadRun.jar(checkout, "grafeas-server"));
+      Attestor attestor = new Attestor(stack.grafeasRest(), 1);
+      attestor.createNotes();
+      attestor.writeAuthorities(stack.policies(), List.of(NAMESPACE));
+      LoadRun.writePolicy(stack.policies(), NAMESPACE, "[a1]");
+      List<String> pool = LoadRun.images("registry.example.com/bench/warm", 0, POOL);
+      attestor.attest(pool, 1);
+      Path caFile = stack.directory("tls").resolve("webhook-ca.crt");
+      List<String> options = new ArrayList<>(List.of("-Ddikast.standalone.ca-file=" + caFile));
+      String extra = System.getProperty("dikast.bench.operator-options", "").strip();
+      if (!extra.isEmpty()) {
+        options.addAll(List.of(extra.split("\\s+")));
+      }
+      if (jfr) {
+        options.add(
+            "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + results.resolve("warm.jfr"));
+      }
+      stack.startOperator(LoadRun.jar(checkout, "operator"), options, caFile);
+      OpenLoop loop = new OpenLoop(stack.https());
+      HttpRequest health =
+          HttpRequest.newBuilder(stack.webhook().resolve("/q/health/live")).build();
+      LongFunction<HttpRequest> warm = warm(stack.webhook().resolve("/validate"), pool);
+      for (int rate : List.of(200, 500, 1000)) {
+        loop.run("warm-up", rate, WARM_UP, i -> health, OK);
+        loop.run("warm-up", rate, WARM_UP, warm, ALLOWED);
+      }
+      List<SideBySide.Run> runs = new ArrayList<>();
+      for (int n = 1; n <= repeats; n++) {
+        String before = Machine.oneMinuteLoad();
+        List<SideBySide.Pair> pairs = new ArrayList<>();
+        for (int rate : RATES) {
+          LoadRow baseline = loop.run("health", rate, STEP, i -> health, OK);
+          pairs.add(new SideBySide.Pair(baseline, loop.run("warm", rate, STEP, warm, ALLOWED)));
+        }
+        runs.add(new SideBySide.Run(n, before, Machine.oneMinuteLoad(), pairs));
+        System.out.println("warm run " + n + " of " + repeats + " done");
+      }
+      Files.copy(stack.operatorLog(), results.resolve("operator.log"));
+      String section =
+          "\n## Warm admission beside the trivial endpoint (open loop, ms)\n\n"
+              + "One container, one required authority, 100 attested digests reviewed again and"
+              + " again; each rate's health and warm runs are 10 s each, back to back.\n\n"
+              + new SideBySide("warm 1c 1a", TARGET, runs).markdown();
+      System.out.print(section);
+      return section;
+    }
+  }
+
+  // Built before the runs, as the health request is: the driver's own work per request (JSON,
+  // strings, its garbage) would otherwise count against the warm path alone.
+  private static LongFunction<HttpRequest> warm(URI validate, List<String> pool) {
+    List<HttpRequest> requests = new ArrayList<>();
+    for (int i = 0; i < PREBUILT; i++) {
+      requests.add(
+          HttpRequest.newBuilder(validate)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      AdmissionReviews.podCreate(
+                          NAMESPACE, "pod-" + i, List.of(pool.get(i % POOL)))))
+              .build());
+    }
+    return i -> requests.get((int) (i % PREBUILT));
+  }
+}
