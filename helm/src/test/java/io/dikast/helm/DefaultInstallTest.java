@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
@@ -103,6 +104,24 @@ class DefaultInstallTest {
         .containsExactly(
             tuple(List.of("create"), List.of()),
             tuple(List.of("get", "update", "patch"), List.of("dikast-operator-leader")));
+  }
+
+  @Test
+  void sizesTheJvmForTheContainersLimitsAsTheMemoryScenarioMeasuredIt() {
+    Container container = container(operator, "operator");
+
+    assertThat(container.getResources().getLimits())
+        .containsEntry("memory", new Quantity("512Mi"))
+        .containsEntry("cpu", new Quantity("1"));
+    assertThat(env(container))
+        .contains(
+            new EnvVar(
+                "JAVA_TOOL_OPTIONS",
+                "-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5"
+                    + " -XX:MaxHeapFreeRatio=20 -XX:+ExitOnOutOfMemoryError"
+                    + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                null),
+            new EnvVar("MALLOC_ARENA_MAX", "2", null));
   }
 
   @Test
