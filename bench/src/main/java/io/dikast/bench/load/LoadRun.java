@@ -106,6 +106,42 @@ public final class LoadRun {
     return jar;
   }
 
+  /**
+   * Starts {@code stack}'s Grafeas server on its embedded store with one authority, {@code a1}, an
+   * ImageSecurityPolicy in {@code namespace} requiring it, and {@code count} digests of {@code
+   * repository} attested by it; returns those images.
+   */
+  static List<String> attestedPool(
+      Stack stack, Path checkout, String namespace, String repository, int count)
+      throws IOException, InterruptedException {
+    stack.startGrafeas(jar(checkout, "grafeas-server"));
+    Attestor attestor = new Attestor(stack.grafeasRest(), 1);
+    attestor.createNotes();
+    attestor.writeAuthorities(stack.policies(), List.of(namespace));
+    writePolicy(stack.policies(), namespace, "[a1]");
+    List<String> pool = images(repository, 0, count);
+    attestor.attest(pool, 1);
+    return pool;
+  }
+
+  /**
+   * {@code count} one-container pod reviews in {@code namespace} for {@code validate}, pod {@code
+   * i} running {@code pool[i mod size]}: built before a run, as its health request is, so the
+   * driver's own JSON and garbage do not count against the admission path.
+   */
+  static List<HttpRequest> prebuiltReviews(
+      URI validate, String namespace, List<String> pool, int count) {
+    List<HttpRequest> requests = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      requests.add(
+          review(
+              validate,
+              AdmissionReviews.podCreate(
+                  namespace, "pod-" + i, List.of(pool.get(i % pool.size())))));
+    }
+    return requests;
+  }
+
   static void writePolicy(Path policies, String namespace, String authorities) throws IOException {
     Files.writeString(
         policies.resolve("policy-" + namespace + ".yaml"),

@@ -36,13 +36,9 @@ public final class RotationRun {
   /** Runs the rotations under load; returns the report's section. */
   public String run() throws IOException, InterruptedException {
     try (Stack stack = new Stack()) {
-      stack.startGrafeas(LoadRun.jar(checkout, "grafeas-server"));
-      Attestor attestor = new Attestor(stack.grafeasRest(), 1);
-      attestor.createNotes();
-      attestor.writeAuthorities(stack.policies(), List.of(NAMESPACE));
-      LoadRun.writePolicy(stack.policies(), NAMESPACE, "[a1]");
-      List<String> pool = LoadRun.images("registry.example.com/bench/rotation", 0, POOL);
-      attestor.attest(pool, 1);
+      List<String> pool =
+          LoadRun.attestedPool(
+              stack, checkout, NAMESPACE, "registry.example.com/bench/rotation", POOL);
       RotatingFiles files = RotatingFiles.issue(stack.directory("webhook-tls"), ROTATIONS + 1);
       stack.startOperator(
           LoadRun.jar(checkout, "operator"),

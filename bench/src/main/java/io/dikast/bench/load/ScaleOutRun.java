@@ -4,9 +4,7 @@ import io.dikast.bench.Machine;
 import io.dikast.bench.ServingCertificate;
 import io.dikast.bench.report.LoadRow;
 import io.dikast.bench.report.ReportWriter;
-import io.dikast.bench.review.AdmissionReviews;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -46,13 +44,9 @@ public final class ScaleOutRun {
     List<LoadRow> rows = new ArrayList<>();
     List<String> loads = new ArrayList<>();
     try (Stack stack = new Stack()) {
-      stack.startGrafeas(LoadRun.jar(checkout, "grafeas-server"));
-      Attestor attestor = new Attestor(stack.grafeasRest(), 1);
-      attestor.createNotes();
-      attestor.writeAuthorities(stack.policies(), List.of(NAMESPACE));
-      LoadRun.writePolicy(stack.policies(), NAMESPACE, "[a1]");
-      List<String> pool = LoadRun.images("registry.example.com/bench/scale", 0, POOL);
-      attestor.attest(pool, 1);
+      List<String> pool =
+          LoadRun.attestedPool(
+              stack, checkout, NAMESPACE, "registry.example.com/bench/scale", POOL);
       ServingCertificate certificate = ServingCertificate.write(stack.directory("webhook-tls"));
       List<List<HttpRequest>> requests = new ArrayList<>();
       for (int replicas = 1; replicas <= REPLICAS; replicas++) {
@@ -63,7 +57,12 @@ public final class ScaleOutRun {
                 "-Ddikast.webhook.serving.certificate-file=" + certificate.certificate(),
                 "-Ddikast.webhook.serving.key-file=" + certificate.key()),
             certificate.certificate());
-        requests.add(prebuilt(stack.webhooks().get(replicas - 1).resolve("/validate"), pool));
+        requests.add(
+            LoadRun.prebuiltReviews(
+                stack.webhooks().get(replicas - 1).resolve("/validate"),
+                NAMESPACE,
+                pool,
+                PREBUILT));
         OpenLoop loop = new OpenLoop(stack.https());
         LongFunction<HttpRequest> spread = spread(requests);
         loop.run("warm-up", 500, WARM_UP, spread, ALLOWED);
@@ -91,21 +90,6 @@ public final class ScaleOutRun {
             + ReportWriter.loadTable(rows);
     System.out.print(section);
     return section;
-  }
-
-  private static List<HttpRequest> prebuilt(URI validate, List<String> pool) {
-    List<HttpRequest> built = new ArrayList<>();
-    for (int i = 0; i < PREBUILT; i++) {
-      built.add(
-          HttpRequest.newBuilder(validate)
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      AdmissionReviews.podCreate(
-                          NAMESPACE, "pod-" + i, List.of(pool.get(i % POOL)))))
-              .build());
-    }
-    return built;
   }
 
   // Request i goes to replica i mod n, as a Service's round-robin would send it.

@@ -3,7 +3,6 @@ package io.dikast.bench.load;
 import io.dikast.bench.Machine;
 import io.dikast.bench.report.LoadRow;
 import io.dikast.bench.report.SideBySide;
-import io.dikast.bench.review.AdmissionReviews;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -49,13 +48,8 @@ public final class WarmRun {
   /** Runs the repetitions; returns the report's section. */
   public String run(Path results) throws IOException, InterruptedException {
     try (Stack stack = new Stack()) {
-      stack.startGrafeas(LoadRun.jar(checkout, "grafeas-server"));
-      Attestor attestor = new Attestor(stack.grafeasRest(), 1);
-      attestor.createNotes();
-      attestor.writeAuthorities(stack.policies(), List.of(NAMESPACE));
-      LoadRun.writePolicy(stack.policies(), NAMESPACE, "[a1]");
-      List<String> pool = LoadRun.images("registry.example.com/bench/warm", 0, POOL);
-      attestor.attest(pool, 1);
+      List<String> pool =
+          LoadRun.attestedPool(stack, checkout, NAMESPACE, "registry.example.com/bench/warm", POOL);
       Path caFile = stack.directory("tls").resolve("webhook-ca.crt");
       List<String> options = new ArrayList<>(List.of("-Ddikast.standalone.ca-file=" + caFile));
       String extra = System.getProperty("dikast.bench.operator-options", "").strip();
@@ -98,20 +92,8 @@ public final class WarmRun {
     }
   }
 
-  // Built before the runs, as the health request is: the driver's own work per request (JSON,
-  // strings, its garbage) would otherwise count against the warm path alone.
   private static LongFunction<HttpRequest> warm(URI validate, List<String> pool) {
-    List<HttpRequest> requests = new ArrayList<>();
-    for (int i = 0; i < PREBUILT; i++) {
-      requests.add(
-          HttpRequest.newBuilder(validate)
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      AdmissionReviews.podCreate(
-                          NAMESPACE, "pod-" + i, List.of(pool.get(i % POOL)))))
-              .build());
-    }
+    List<HttpRequest> requests = LoadRun.prebuiltReviews(validate, NAMESPACE, pool, PREBUILT);
     return i -> requests.get((int) (i % PREBUILT));
   }
 }
