@@ -34,9 +34,13 @@ public final class LoadRun {
   private static final long BACKGROUND = 100_000;
   private static final String ONE = "one";
   private static final String THREE = "three";
-  private static final Predicate<HttpResponse<String>> ALLOWED =
+
+  /** An admission answered and allowed: anything else counts as an error. */
+  static final Predicate<HttpResponse<String>> ALLOWED =
       r -> r.statusCode() == 200 && r.body().replace(" ", "").contains("\"allowed\":true");
-  private static final Predicate<HttpResponse<String>> OK = r -> r.statusCode() == 200;
+
+  /** The trivial endpoint answered. */
+  static final Predicate<HttpResponse<String>> OK = r -> r.statusCode() == 200;
 
   private final Path checkout;
   private final List<LoadRow> rows = new ArrayList<>();

@@ -40,13 +40,8 @@ public final class RotationRun {
           LoadRun.attestedPool(
               stack, checkout, NAMESPACE, "registry.example.com/bench/rotation", POOL);
       RotatingFiles files = RotatingFiles.issue(stack.directory("webhook-tls"), ROTATIONS + 1);
-      stack.startOperator(
-          LoadRun.jar(checkout, "operator"),
-          List.of(
-              "-Dquarkus.http.tls-configuration-name=webhook",
-              "-Ddikast.webhook.serving.certificate-file=" + files.certificate(),
-              "-Ddikast.webhook.serving.key-file=" + files.key()),
-          files.trustBundle());
+      stack.startServingOperator(
+          LoadRun.jar(checkout, "operator"), files.certificate(), files.key(), files.trustBundle());
       try (NewConnections load =
           NewConnections.start(
               SENDERS,

@@ -6,13 +6,11 @@ import io.dikast.bench.report.LoadRow;
 import io.dikast.bench.report.ReportWriter;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 /**
  * Issue 16's scale-out question: warm admission throughput with 1, 2 and 3 operator processes on
@@ -30,8 +28,6 @@ public final class ScaleOutRun {
   private static final int POOL = 100;
   private static final int PREBUILT = 3_000;
   private static final String NAMESPACE = "one";
-  private static final Predicate<HttpResponse<String>> ALLOWED =
-      r -> r.statusCode() == 200 && r.body().replace(" ", "").contains("\"allowed\":true");
 
   private final Path checkout;
 
@@ -50,12 +46,10 @@ public final class ScaleOutRun {
       ServingCertificate certificate = ServingCertificate.write(stack.directory("webhook-tls"));
       List<List<HttpRequest>> requests = new ArrayList<>();
       for (int replicas = 1; replicas <= REPLICAS; replicas++) {
-        stack.startOperator(
+        stack.startServingOperator(
             LoadRun.jar(checkout, "operator"),
-            List.of(
-                "-Dquarkus.http.tls-configuration-name=webhook",
-                "-Ddikast.webhook.serving.certificate-file=" + certificate.certificate(),
-                "-Ddikast.webhook.serving.key-file=" + certificate.key()),
+            certificate.certificate(),
+            certificate.key(),
             certificate.certificate());
         requests.add(
             LoadRun.prebuiltReviews(
@@ -65,8 +59,8 @@ public final class ScaleOutRun {
                 PREBUILT));
         OpenLoop loop = new OpenLoop(stack.https());
         LongFunction<HttpRequest> spread = spread(requests);
-        loop.run("warm-up", 500, WARM_UP, spread, ALLOWED);
-        loop.run("warm-up", 1000 * replicas, WARM_UP, spread, ALLOWED);
+        loop.run("warm-up", 500, WARM_UP, spread, LoadRun.ALLOWED);
+        loop.run("warm-up", 1000 * replicas, WARM_UP, spread, LoadRun.ALLOWED);
         String before = Machine.oneMinuteLoad();
         for (int rate : RATES) {
           rows.add(
@@ -75,7 +69,7 @@ public final class ScaleOutRun {
                   rate,
                   STEP,
                   spread,
-                  ALLOWED));
+                  LoadRun.ALLOWED));
         }
         loads.add("%d: %s → %s".formatted(replicas, before, Machine.oneMinuteLoad()));
         System.out.println("scale-out: " + replicas + " of " + REPLICAS + " replicas done");

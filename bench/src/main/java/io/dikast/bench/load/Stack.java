@@ -132,6 +132,22 @@ public final class Stack implements AutoCloseable {
   }
 
   /** The first operator's process id. */
+  /**
+   * An operator in standalone mode serving the cluster profile's TLS configuration from {@code
+   * certificate} and {@code key}, as the chart's pods serve their Secret; ready once a client
+   * trusting {@code trust} gets an answer.
+   */
+  void startServingOperator(Path jar, Path certificate, Path key, Path trust)
+      throws IOException, InterruptedException {
+    startOperator(
+        jar,
+        List.of(
+            "-Dquarkus.http.tls-configuration-name=webhook",
+            "-Ddikast.webhook.serving.certificate-file=" + certificate,
+            "-Ddikast.webhook.serving.key-file=" + key),
+        trust);
+  }
+
   long operatorPid() {
     return operators.get(0).pid();
   }

@@ -6,14 +6,12 @@ import io.dikast.bench.report.SideBySide;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 /**
  * Issue 16's warm-path target: the trivial endpoint and a warm one-container admission measured
@@ -31,9 +29,6 @@ public final class WarmRun {
   private static final int POOL = 100;
   private static final int PREBUILT = 10_000;
   private static final String NAMESPACE = "one";
-  private static final Predicate<HttpResponse<String>> ALLOWED =
-      r -> r.statusCode() == 200 && r.body().replace(" ", "").contains("\"allowed\":true");
-  private static final Predicate<HttpResponse<String>> OK = r -> r.statusCode() == 200;
 
   private final Path checkout;
   private final int repeats;
@@ -67,16 +62,17 @@ public final class WarmRun {
           HttpRequest.newBuilder(stack.webhook().resolve("/q/health/live")).build();
       LongFunction<HttpRequest> warm = warm(stack.webhook().resolve("/validate"), pool);
       for (int rate : List.of(200, 500, 1000)) {
-        loop.run("warm-up", rate, WARM_UP, i -> health, OK);
-        loop.run("warm-up", rate, WARM_UP, warm, ALLOWED);
+        loop.run("warm-up", rate, WARM_UP, i -> health, LoadRun.OK);
+        loop.run("warm-up", rate, WARM_UP, warm, LoadRun.ALLOWED);
       }
       List<SideBySide.Run> runs = new ArrayList<>();
       for (int n = 1; n <= repeats; n++) {
         String before = Machine.oneMinuteLoad();
         List<SideBySide.Pair> pairs = new ArrayList<>();
         for (int rate : RATES) {
-          LoadRow baseline = loop.run("health", rate, STEP, i -> health, OK);
-          pairs.add(new SideBySide.Pair(baseline, loop.run("warm", rate, STEP, warm, ALLOWED)));
+          LoadRow baseline = loop.run("health", rate, STEP, i -> health, LoadRun.OK);
+          pairs.add(
+              new SideBySide.Pair(baseline, loop.run("warm", rate, STEP, warm, LoadRun.ALLOWED)));
         }
         runs.add(new SideBySide.Run(n, before, Machine.oneMinuteLoad(), pairs));
         System.out.println("warm run " + n + " of " + repeats + " done");
