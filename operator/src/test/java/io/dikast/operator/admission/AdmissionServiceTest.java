@@ -76,6 +76,30 @@ class AdmissionServiceTest {
   }
 
   @Test
+  void deniesWhenAFailureComesAfterTheDecisionWasMade() {
+    PolicySetView view = new PolicySetView();
+    view.markLoaded();
+    AdmissionService failingAfterwards =
+        new AdmissionService(
+            new WorkloadDecider(view, resolver, vulnerabilities),
+            new AdmissionRecorder(status, metrics),
+            metrics,
+            AdmissionSettings.defaults(),
+            workload -> {
+              throw new IllegalStateException("auto-attestation queue gone");
+            });
+
+    // The decision (allowed: no policies) completes first; what follows it runs in a later stage.
+    AdmissionResponse response =
+        failingAfterwards.review(podCall(), System.nanoTime()).join().getResponse();
+
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo("Dikast could not evaluate the request: IllegalStateException");
+    assertThat(requests("denied", "Pod")).isEqualTo(1);
+  }
+
+  @Test
   void admitsAPodInANamespaceWithoutPoliciesAndCountsIt() {
     AdmissionResponse response =
         service(new PolicySetView()).review(podCall(), System.nanoTime()).join().getResponse();
