@@ -34,6 +34,17 @@ final class OpenLoop {
   }
 
   /**
+   * One kind of request sent at the loop's rate.
+   *
+   * @param request the {@code i}-th request of this stream
+   * @param expected whether an answer counts as a success
+   */
+  record Stream(
+      String scenario,
+      LongFunction<HttpRequest> request,
+      Predicate<HttpResponse<String>> expected) {}
+
+  /**
    * @param request the {@code i}-th request
    * @param expected whether an answer counts as a success
    */
@@ -44,11 +55,31 @@ final class OpenLoop {
       LongFunction<HttpRequest> request,
       Predicate<HttpResponse<String>> expected)
       throws InterruptedException {
-    long count = rate * duration.toSeconds();
-    long period = TimeUnit.SECONDS.toNanos(1) / rate;
-    Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
-    AtomicLong errors = new AtomicLong();
-    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    return interleaved(rate, duration, List.of(new Stream(scenario, request, expected))).get(0);
+  }
+
+  /**
+   * Sends every stream at {@code rate} over the same interval, their requests taking turns (the
+   * arrival rate is {@code rate} × streams), so that each sees the same machine at the same
+   * instants: a stall of the process or of the machine lands in all of them alike.
+   *
+   * @return a row per stream, in order
+   */
+  List<LoadRow> interleaved(int rate, Duration duration, List<Stream> streams)
+      throws InterruptedException {
+    int n = streams.size();
+    long count = rate * duration.toSeconds() * n;
+    long period = TimeUnit.SECONDS.toNanos(1) / ((long) rate * n);
+    List<Histogram> latencies = new ArrayList<>();
+    List<AtomicLong> errors = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      latencies.add(new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3));
+      errors.add(new AtomicLong());
+    }
+    List<List<CompletableFuture<?>>> inFlight = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      inFlight.add(new ArrayList<>());
+    }
     long start = System.nanoTime();
     for (long i = 0; i < count; i++) {
       long due = start + i * period;
@@ -56,39 +87,54 @@ final class OpenLoop {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      inFlight.add(
-          http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString())
-              .whenComplete(
-                  (response, failure) -> {
-                    latency.recordValue(Math.max(0, System.nanoTime() - due));
-                    if (failure != null || !expected.test(response)) {
-                      errors.incrementAndGet();
-                    }
-                  }));
+      Stream stream = streams.get((int) (i % n));
+      Histogram latency = latencies.get((int) (i % n));
+      AtomicLong failed = errors.get((int) (i % n));
+      inFlight
+          .get((int) (i % n))
+          .add(
+              http.sendAsync(stream.request().apply(i / n), HttpResponse.BodyHandlers.ofString())
+                  .whenComplete(
+                      (response, failure) -> {
+                        latency.recordValue(Math.max(0, System.nanoTime() - due));
+                        if (failure != null || !stream.expected().test(response)) {
+                          failed.incrementAndGet();
+                        }
+                      }));
     }
     drain(inFlight, errors);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new LoadRow(
-        scenario,
-        rate,
-        count,
-        latency.getTotalCount() / seconds,
-        errors.get(),
-        millis(latency.getValueAtPercentile(50)),
-        millis(latency.getValueAtPercentile(90)),
-        millis(latency.getValueAtPercentile(99)),
-        millis(latency.getMaxValue()));
+    List<LoadRow> rows = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      Histogram latency = latencies.get(k);
+      rows.add(
+          new LoadRow(
+              streams.get(k).scenario(),
+              rate,
+              count / n,
+              latency.getTotalCount() / seconds,
+              errors.get(k).get(),
+              millis(latency.getValueAtPercentile(50)),
+              millis(latency.getValueAtPercentile(90)),
+              millis(latency.getValueAtPercentile(99)),
+              millis(latency.getMaxValue())));
+    }
+    return rows;
   }
 
-  private static void drain(List<CompletableFuture<?>> inFlight, AtomicLong errors)
+  /** Waits for the answers; a request still unanswered at the end counts as its stream's error. */
+  private static void drain(List<List<CompletableFuture<?>>> inFlight, List<AtomicLong> errors)
       throws InterruptedException {
     try {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              inFlight.stream().flatMap(List::stream).toArray(CompletableFuture[]::new))
           .get(DRAIN.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       // Each failure is already counted where it completed.
     } catch (TimeoutException e) {
-      errors.addAndGet(inFlight.stream().filter(f -> !f.isDone()).count());
+      for (int k = 0; k < inFlight.size(); k++) {
+        errors.get(k).addAndGet(inFlight.get(k).stream().filter(f -> !f.isDone()).count());
+      }
     }
   }
 

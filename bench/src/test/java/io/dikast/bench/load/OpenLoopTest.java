@@ -1,0 +1,80 @@
+package io.dikast.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.dikast.bench.report.LoadRow;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OpenLoopTest {
+
+  private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+  private HttpServer server;
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          served.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          exchange.sendResponseHeaders(path.equals("/fails") ? 500 : 200, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void interleavedStreamsEachGetTheRateAndTheirOwnErrors() throws InterruptedException {
+    OpenLoop loop = new OpenLoop(HttpClient.newHttpClient());
+
+    List<LoadRow> rows =
+        loop.interleaved(
+            40,
+            Duration.ofSeconds(1),
+            List.of(
+                new OpenLoop.Stream("ok", i -> get("/ok"), LoadRun.OK),
+                new OpenLoop.Stream("fails", i -> get("/fails"), LoadRun.OK)));
+
+    assertThat(rows).extracting(LoadRow::scenario).containsExactly("ok", "fails");
+    assertThat(rows).extracting(LoadRow::requests).containsExactly(40L, 40L);
+    assertThat(rows).extracting(LoadRow::errors).containsExactly(0L, 40L);
+    assertThat(served.get("/ok")).hasValue(40);
+    assertThat(served.get("/fails")).hasValue(40);
+  }
+
+  @Test
+  void aSingleStreamRunSendsRateTimesSeconds() throws InterruptedException {
+    OpenLoop loop = new OpenLoop(HttpClient.newHttpClient());
+
+    LoadRow row = loop.run("ok", 30, Duration.ofSeconds(2), i -> get("/ok"), LoadRun.OK);
+
+    assertThat(row.requests()).isEqualTo(60);
+    assertThat(row.errors()).isZero();
+    assertThat(served.get("/ok")).hasValue(60);
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+        .build();
+  }
+}
