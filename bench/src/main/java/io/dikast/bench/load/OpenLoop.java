@@ -70,16 +70,7 @@ final class OpenLoop {
     int n = streams.size();
     long count = rate * duration.toSeconds() * n;
     long period = TimeUnit.SECONDS.toNanos(1) / ((long) rate * n);
-    List<Histogram> latencies = new ArrayList<>();
-    List<AtomicLong> errors = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      latencies.add(new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3));
-      errors.add(new AtomicLong());
-    }
-    List<List<CompletableFuture<?>>> inFlight = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      inFlight.add(new ArrayList<>());
-    }
+    List<Tally> tallies = streams.stream().map(stream -> new Tally()).toList();
     long start = System.nanoTime();
     for (long i = 0; i < count; i++) {
       long due = start + i * period;
@@ -88,32 +79,29 @@ final class OpenLoop {
         LockSupport.parkNanos(wait);
       }
       Stream stream = streams.get((int) (i % n));
-      Histogram latency = latencies.get((int) (i % n));
-      AtomicLong failed = errors.get((int) (i % n));
-      inFlight
-          .get((int) (i % n))
-          .add(
-              http.sendAsync(stream.request().apply(i / n), HttpResponse.BodyHandlers.ofString())
-                  .whenComplete(
-                      (response, failure) -> {
-                        latency.recordValue(Math.max(0, System.nanoTime() - due));
-                        if (failure != null || !stream.expected().test(response)) {
-                          failed.incrementAndGet();
-                        }
-                      }));
+      Tally tally = tallies.get((int) (i % n));
+      tally.inFlight.add(
+          http.sendAsync(stream.request().apply(i / n), HttpResponse.BodyHandlers.ofString())
+              .whenComplete(
+                  (response, failure) -> {
+                    tally.latency.recordValue(Math.max(0, System.nanoTime() - due));
+                    if (failure != null || !stream.expected().test(response)) {
+                      tally.errors.incrementAndGet();
+                    }
+                  }));
     }
-    drain(inFlight, errors);
+    drain(tallies);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<LoadRow> rows = new ArrayList<>();
     for (int k = 0; k < n; k++) {
-      Histogram latency = latencies.get(k);
+      Histogram latency = tallies.get(k).latency;
       rows.add(
           new LoadRow(
               streams.get(k).scenario(),
               rate,
               count / n,
               latency.getTotalCount() / seconds,
-              errors.get(k).get(),
+              tallies.get(k).errors.get(),
               millis(latency.getValueAtPercentile(50)),
               millis(latency.getValueAtPercentile(90)),
               millis(latency.getValueAtPercentile(99)),
@@ -122,18 +110,26 @@ final class OpenLoop {
     return rows;
   }
 
+  /** One stream's answers: their latencies, the failed ones, and those not answered yet. */
+  private static final class Tally {
+    final Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
+    final AtomicLong errors = new AtomicLong();
+    final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+  }
+
   /** Waits for the answers; a request still unanswered at the end counts as its stream's error. */
-  private static void drain(List<List<CompletableFuture<?>>> inFlight, List<AtomicLong> errors)
-      throws InterruptedException {
+  private static void drain(List<Tally> tallies) throws InterruptedException {
     try {
       CompletableFuture.allOf(
-              inFlight.stream().flatMap(List::stream).toArray(CompletableFuture[]::new))
+              tallies.stream()
+                  .flatMap(tally -> tally.inFlight.stream())
+                  .toArray(CompletableFuture[]::new))
           .get(DRAIN.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       // Each failure is already counted where it completed.
     } catch (TimeoutException e) {
-      for (int k = 0; k < inFlight.size(); k++) {
-        errors.get(k).addAndGet(inFlight.get(k).stream().filter(f -> !f.isDone()).count());
+      for (Tally tally : tallies) {
+        tally.errors.addAndGet(tally.inFlight.stream().filter(f -> !f.isDone()).count());
       }
     }
   }
