@@ -102,7 +102,12 @@ final class ClusterOperator implements AutoCloseable {
           JvmMemory.threadGroups(jcmd("Thread.print")));
       String status = Files.readString(Path.of("/proc", Long.toString(process.pid()), "status"));
       return new MemoryPoint(
-          moment, heap, JvmMemory.statusKib(status, "VmRSS"), JvmMemory.statusKib(status, "VmHWM"));
+          moment,
+          heap,
+          JvmMemory.statusKib(status, "VmRSS"),
+          JvmMemory.statusKib(status, "RssAnon"),
+          JvmMemory.statusKib(status, "RssFile"),
+          JvmMemory.statusKib(status, "VmHWM"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -39,7 +39,9 @@ final class JvmMemory {
     return new Heap(used, committed, Long.parseLong(metaspace.group(1)));
   }
 
-  /** A {@code Vm…: 123 kB} field of {@code /proc/<pid>/status}, such as VmRSS or VmHWM. */
+  /**
+   * A {@code Name: 123 kB} field of {@code /proc/<pid>/status}, such as VmRSS, VmHWM or RssAnon.
+   */
   static long statusKib(String status, String field) {
     Matcher matcher =
         Pattern.compile("(?m)^" + Pattern.quote(field) + ":\\s+(\\d+) kB$").matcher(status);

@@ -20,17 +20,19 @@ final class MemoryTable {
         (key, value) -> out.append("- ").append(key).append(": ").append(value).append('\n'));
     out.append(
             "\n| moment | heap used after full GC | heap committed | metaspace committed | RSS"
-                + " | peak RSS | RSS ≤ 300 MB |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                + " | of it anonymous / from files | peak RSS | RSS ≤ 300 MB |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (MemoryPoint point : points) {
       out.append(
-          "| %s | %s | %s | %s | %s | %s | %s |\n"
+          "| %s | %s | %s | %s | %s | %s / %s | %s | %s |\n"
               .formatted(
                   point.moment(),
                   mib(point.heap().usedKib()),
                   mib(point.heap().committedKib()),
                   mib(point.heap().metaspaceCommittedKib()),
                   mib(point.rssKib()),
+                  mib(point.anonymousKib()),
+                  mib(point.fileKib()),
                   mib(point.peakRssKib()),
                   point.rssKib() <= TARGET_RSS_KIB ? "met" : "**not met**"));
     }

@@ -48,7 +48,7 @@ class JvmMemoryTest {
   }
 
   @Test
-  void readsRssAndItsPeakFromProcStatus() {
+  void readsRssItsPartsAndItsPeakFromProcStatus() {
     String status =
         """
         Name:\tjava
@@ -56,10 +56,13 @@ class JvmMemoryTest {
         VmHWM:\t  350124 kB
         VmRSS:\t  301000 kB
         RssAnon:\t  280000 kB
+        RssFile:\t   21000 kB
         """;
 
     assertThat(JvmMemory.statusKib(status, "VmRSS")).isEqualTo(301000);
     assertThat(JvmMemory.statusKib(status, "VmHWM")).isEqualTo(350124);
+    assertThat(JvmMemory.statusKib(status, "RssAnon")).isEqualTo(280000);
+    assertThat(JvmMemory.statusKib(status, "RssFile")).isEqualTo(21000);
   }
 
   @Test
