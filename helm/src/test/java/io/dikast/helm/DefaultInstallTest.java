@@ -118,7 +118,8 @@ class DefaultInstallTest {
             new EnvVar(
                 "JAVA_TOOL_OPTIONS",
                 "-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5"
-                    + " -XX:MaxHeapFreeRatio=20 -XX:+ExitOnOutOfMemoryError"
+                    + " -XX:MaxHeapFreeRatio=20 -XX:NewRatio=4 -XX:TieredStopAtLevel=1"
+                    + " -XX:+ExitOnOutOfMemoryError"
                     + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 null),
             new EnvVar("MALLOC_ARENA_MAX", "2", null));
