@@ -15,12 +15,15 @@ import java.util.Set;
 
 /**
  * The "atomic container signature" JSON payload (containers/image's simple signing format, as
- * Kritis and Binary Authorization signers write it): which repository and manifest digest a
- * signature vouches for.
+ * Kritis and Binary Authorization signers write it, and as cosign writes it with its own type):
+ * which repository and manifest digest a signature vouches for.
  */
 public final class AtomicContainerSignature {
 
   static final String TYPE = "atomic container signature";
+
+  /** The type cosign's keyed signatures in a registry carry (cosign's SIGNATURE_SPEC). */
+  static final String COSIGN_TYPE = "cosign container image signature";
 
   // Duplicate keys are refused rather than "last wins": a verifier and a signer that resolved them
   // differently would disagree about which digest was signed.
@@ -46,6 +49,21 @@ public final class AtomicContainerSignature {
 
   /** The canonical payload a signer signs for a digest-pinned image. */
   public static byte[] payloadFor(ImageReference image) {
+    return write(payload(image, TYPE));
+  }
+
+  /**
+   * cosign's payload for a digest-pinned image, byte for byte as cosign writes it (Go's compact
+   * {@code json.Marshal}, with {@code "optional":null} when there are no annotations), so a
+   * signature made over it is one cosign itself verifies.
+   */
+  public static byte[] cosignPayloadFor(ImageReference image) {
+    ObjectNode root = payload(image, COSIGN_TYPE);
+    root.putNull("optional");
+    return write(root);
+  }
+
+  private static ObjectNode payload(ImageReference image, String type) {
     if (!image.isDigestPinned()) {
       throw new IllegalArgumentException("image " + image + " is not pinned by a sha256 digest");
     }
@@ -53,7 +71,11 @@ public final class AtomicContainerSignature {
     ObjectNode critical = root.putObject("critical");
     critical.putObject("identity").put("docker-reference", image.repository());
     critical.putObject("image").put("docker-manifest-digest", image.digest().orElseThrow());
-    critical.put("type", TYPE);
+    critical.put("type", type);
+    return root;
+  }
+
+  private static byte[] write(ObjectNode root) {
     try {
       return STRICT.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
@@ -62,6 +84,11 @@ public final class AtomicContainerSignature {
   }
 
   static AtomicContainerSignature parse(byte[] payload) throws Rejection {
+    return parse(payload, TYPE);
+  }
+
+  /** The payload, which must be of {@code expectedType}: a cosign one never passes for another. */
+  static AtomicContainerSignature parse(byte[] payload, String expectedType) throws Rejection {
     JsonNode root;
     try {
       root = STRICT.readTree(payload);
@@ -77,9 +104,9 @@ public final class AtomicContainerSignature {
     JsonNode critical = requireObject(root, "critical");
     requireOnlyKnownFields(critical, "critical");
     String type = requireText(critical, "type");
-    if (!type.equals(TYPE)) {
+    if (!type.equals(expectedType)) {
       throw new Rejection(
-          "payload type is \"" + Rejection.quote(type) + "\", not \"" + TYPE + "\"");
+          "payload type is \"" + Rejection.quote(type) + "\", not \"" + expectedType + "\"");
     }
     JsonNode identity = requireObject(critical, "identity");
     requireOnlyKnownFields(identity, "identity");

@@ -34,6 +34,15 @@ final class PayloadBinding {
     }
   }
 
+  /** A cosign simple-signing payload that vouches for exactly this repository and digest. */
+  static void requireCosign(ImageReference image, byte[] payload) throws Rejection {
+    if (utf8(payload).isBlank()) {
+      throw new Rejection("payload is empty");
+    }
+    requireAtomic(
+        image, AtomicContainerSignature.parse(payload, AtomicContainerSignature.COSIGN_TYPE));
+  }
+
   private static void requireAtomic(ImageReference image, AtomicContainerSignature signature)
       throws Rejection {
     ImageReference identity = reference(signature.dockerReference(), "docker-reference");

@@ -18,7 +18,7 @@ final class PkixSignatureCheck {
   }
 
   // Malformed DER or a signature of the wrong length fails like a wrong signature.
-  private static boolean verifies(PkixTrustedKey key, byte[] signature, byte[] payload) {
+  static boolean verifies(PkixTrustedKey key, byte[] signature, byte[] payload) {
     try {
       Signature verifier = key.signatureAlgorithm().newSignature();
       verifier.initVerify(key.publicKey());

@@ -61,6 +61,11 @@ final class GenericWorkloads {
       images.addAll(JsonPodSpec.images(object.at(pointer), path));
       metadata.addAll(metadataBeside(pointer));
     }
+    // A kind with two pod specs pulls with the first one's credentials.
+    PullSecrets pullSecrets =
+        paths.isEmpty()
+            ? PullSecrets.DEFAULT
+            : JsonPodSpec.pullSecrets(object.at(JsonPointer.compile(paths.iterator().next())));
     boolean breakglass =
         metadata.stream().map(object::at).anyMatch(BreakglassAnnotation::requestedIn);
     return Optional.of(
@@ -70,7 +75,8 @@ final class GenericWorkloads {
             name(object),
             images,
             breakglass,
-            absent));
+            absent,
+            pullSecrets));
   }
 
   /**

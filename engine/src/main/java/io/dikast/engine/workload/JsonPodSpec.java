@@ -47,6 +47,21 @@ final class JsonPodSpec {
     return images;
   }
 
+  /**
+   * The spec's service account and pull secret names; entries of the wrong shape are left out, as
+   * the kubelet cannot use them either.
+   */
+  static PullSecrets pullSecrets(JsonNode spec) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode secret : spec.path("imagePullSecrets")) {
+      if (secret.path("name").isTextual()) {
+        names.add(secret.path("name").asText());
+      }
+    }
+    JsonNode account = spec.path("serviceAccountName");
+    return new PullSecrets(account.isTextual() ? account.asText() : "", names);
+  }
+
   // A container without an image is kept as an empty reference so the engine denies it as unpinned.
   private static ContainerImage image(JsonNode container, String path, ContainerType type) {
     if (!container.isObject()) {

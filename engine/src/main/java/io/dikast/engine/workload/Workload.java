@@ -14,6 +14,7 @@ import java.util.Objects;
  *     BreakglassAnnotation#NAME}{@code : "true"}
  * @param absentPodSpecs the places policies say this kind keeps a pod spec where the object has
  *     nothing; each such policy denies the object
+ * @param pullSecrets the registry credentials its pods pull with
  */
 public record Workload(
     String kind,
@@ -21,7 +22,8 @@ public record Workload(
     String name,
     List<ContainerImage> images,
     boolean breakglassRequested,
-    List<PodSpecKind> absentPodSpecs) {
+    List<PodSpecKind> absentPodSpecs,
+    PullSecrets pullSecrets) {
 
   public Workload {
     Objects.requireNonNull(kind, "kind");
@@ -29,6 +31,18 @@ public record Workload(
     Objects.requireNonNull(name, "name");
     images = List.copyOf(images);
     absentPodSpecs = List.copyOf(absentPodSpecs);
+    Objects.requireNonNull(pullSecrets, "pullSecrets");
+  }
+
+  /** A workload that pulls with its namespace's default service account only. */
+  public Workload(
+      String kind,
+      String namespace,
+      String name,
+      List<ContainerImage> images,
+      boolean breakglassRequested,
+      List<PodSpecKind> absentPodSpecs) {
+    this(kind, namespace, name, images, breakglassRequested, absentPodSpecs, PullSecrets.DEFAULT);
   }
 
   /** A workload whose pod spec is where its kind keeps it. */
@@ -51,7 +65,8 @@ public record Workload(
 
   /** This workload judged in {@code namespace}, whatever its manifest says. */
   public Workload inNamespace(String namespace) {
-    return new Workload(kind, namespace, name, images, breakglassRequested, absentPodSpecs);
+    return new Workload(
+        kind, namespace, name, images, breakglassRequested, absentPodSpecs, pullSecrets);
   }
 
   /** The distinct image references, in the order they first appear. */

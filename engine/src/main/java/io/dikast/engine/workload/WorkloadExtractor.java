@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -68,7 +69,23 @@ public final class WorkloadExtractor {
         Objects.toString(field(meta, ObjectMeta::getNamespace), ""),
         nameOf(meta),
         imagesOf(pod.spec()),
-        BreakglassAnnotation.requestedIn(pod.metadata()));
+        BreakglassAnnotation.requestedIn(pod.metadata()),
+        List.of(),
+        pullSecretsOf(pod.spec()));
+  }
+
+  private static PullSecrets pullSecretsOf(PodSpec spec) {
+    if (spec == null) {
+      return PullSecrets.DEFAULT;
+    }
+    List<String> names =
+        spec.getImagePullSecrets() == null
+            ? List.of()
+            : spec.getImagePullSecrets().stream()
+                .filter(Objects::nonNull)
+                .map(LocalObjectReference::getName)
+                .toList();
+    return new PullSecrets(Objects.toString(spec.getServiceAccountName(), ""), names);
   }
 
   /** Whether {@code kind} is a built-in workload, read through its model. */

@@ -8,6 +8,7 @@ import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.testing.JcaEcSigner;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,27 @@ class PayloadBindingTest {
                 + "\"},\"image\":{\"docker-manifest-digest\":\""
                 + DIGEST
                 + "\"},\"type\":\"atomic container signature\"}}");
+  }
+
+  @Test
+  void writesCosignPayloadAsCosignWritesIt() {
+    assertThat(new String(AtomicContainerSignature.cosignPayloadFor(IMAGE), UTF_8))
+        .isEqualTo(
+            "{\"critical\":{\"identity\":{\"docker-reference\":\""
+                + REPOSITORY
+                + "\"},\"image\":{\"docker-manifest-digest\":\""
+                + DIGEST
+                + "\"},\"type\":\"cosign container image signature\"},\"optional\":null}");
+  }
+
+  @Test
+  void verifiesCosignPayloadItWrote() throws Exception {
+    byte[] payload = AtomicContainerSignature.cosignPayloadFor(IMAGE);
+    CosignSignature signature =
+        new CosignSignature(
+            payload, Base64.getEncoder().encodeToString(signer.sign(payload)), null);
+    assertThat(CosignSignatureVerifier.verify(IMAGE, List.of(signature), List.of(key)))
+        .isEqualTo(Verification.verifiedBy("qa"));
   }
 
   @Test

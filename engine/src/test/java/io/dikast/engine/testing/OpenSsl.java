@@ -32,6 +32,82 @@ public final class OpenSsl implements AutoCloseable {
     }
   }
 
+  /**
+   * A P-256 CA, and a server certificate it signs for {@code 127.0.0.1} and {@code localhost}, both
+   * valid for two days, written to {@code dir} as {@code ca.pem}, {@code tls.pem} and {@code
+   * tls.key}.
+   *
+   * @return the CA's PEM, for the clients that must trust the server
+   */
+  public static String serverCertificate(Path dir) {
+    run(
+        dir,
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-subj",
+        "/CN=dikast test CA",
+        "-days",
+        "2",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem");
+    run(
+        dir,
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "tls.key",
+        "-out",
+        "tls.csr");
+    try {
+      Files.writeString(
+          dir.resolve("tls.ext"),
+          "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+      run(
+          dir,
+          "x509",
+          "-req",
+          "-in",
+          "tls.csr",
+          "-CA",
+          "ca.pem",
+          "-CAkey",
+          "ca.key",
+          "-CAcreateserial",
+          "-days",
+          "2",
+          "-extfile",
+          "tls.ext",
+          "-out",
+          "tls.pem");
+      return Files.readString(dir.resolve("ca.pem"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void run(Path dir, String... arguments) {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(arguments));
+    Command.run(dir, Map.of(), new byte[0], command);
+  }
+
   /** An EC key on a named curve: {@code P-256}, {@code P-384} or {@code P-521}. */
   public Key ecKey(String curve) {
     return generate("-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + curve);

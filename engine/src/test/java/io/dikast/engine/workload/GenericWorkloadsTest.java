@@ -46,6 +46,23 @@ class GenericWorkloadsTest {
   }
 
   @Test
+  void readsThePullSecretsOfACustomKindsTemplate() {
+    JsonNode rollout =
+        json(
+            """
+            {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout",
+             "metadata": {"name": "payment", "namespace": "payments"},
+             "spec": {"template": {"spec": {"serviceAccountName": "builder",
+                                            "imagePullSecrets": [{"name": "pull"}, {"other": 1}],
+                                            "containers": [{"name": "app", "image": "%s"}]}}}}
+            """
+                .formatted(APP));
+
+    assertThat(WorkloadExtractor.read(ROLLOUT, rollout, List.of()).orElseThrow().pullSecrets())
+        .isEqualTo(new PullSecrets("builder", List.of("pull")));
+  }
+
+  @Test
   void readsTheTemplateOfAKnativeServiceAndItsBreakglassAnnotation() {
     JsonNode service =
         json(

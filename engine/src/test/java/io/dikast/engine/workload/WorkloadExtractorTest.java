@@ -44,6 +44,32 @@ class WorkloadExtractorTest {
   }
 
   @Test
+  void readsTheServiceAccountAndPullSecretsTheKubeletPullsWith() {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("payment")
+            .endMetadata()
+            .withNewSpec()
+            .withServiceAccountName("builder")
+            .addNewImagePullSecret("pull-a")
+            .addNewImagePullSecret("pull-b")
+            .withContainers(new ContainerBuilder().withName("app").withImage(APP).build())
+            .endSpec()
+            .build();
+
+    assertThat(WorkloadExtractor.extract(pod).pullSecrets())
+        .isEqualTo(new PullSecrets("builder", List.of("pull-a", "pull-b")));
+  }
+
+  @ParameterizedTest
+  @FieldSource("KINDS")
+  void aPodSpecWithoutEitherPullsWithTheDefaultServiceAccount(String kind) {
+    assertThat(WorkloadExtractor.extract(ofKind(kind, APP)).pullSecrets())
+        .isEqualTo(new PullSecrets("default", List.of()));
+  }
+
+  @Test
   void readsContainersInitContainersAndEphemeralContainersInThatOrder() {
     Pod pod =
         new PodBuilder()
