@@ -2,19 +2,30 @@ package io.dikast.crds.v1beta1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An attestation authority: a Grafeas note and the public keys whose signatures count. */
+/**
+ * An attestation authority: where its signatures are kept (a Grafeas note, cosign signatures in a
+ * registry, or both) and the public keys whose signatures count.
+ */
+@ValidationRule(
+    value = "has(self.noteReference) || has(self.cosign)",
+    message = "noteReference or cosign is required")
 public class AttestationAuthoritySpec {
 
-  @Required
   @Pattern("^(v1beta1/|v1/)?projects/[^/]+/notes/[^/]+$")
   @JsonPropertyDescription(
       "The Grafeas note attestations are filed under: projects/<project>/notes/<note> (a leading"
-          + " v1beta1/ or v1/ is tolerated).")
+          + " v1beta1/ or v1/ is tolerated). Required unless cosign is set.")
   private String noteReference;
+
+  @JsonPropertyDescription(
+      "Dikast: also accept cosign's keyed signatures from the image's registry (tag"
+          + " sha256-<hex>.sig), verified with this authority's PKIX keys. With noteReference, a"
+          + " signature in either place counts.")
+  private CosignSource cosign;
 
   @JsonPropertyDescription("Public keys given inline.")
   private List<PublicKey> publicKeys = new ArrayList<>();
@@ -33,6 +44,14 @@ public class AttestationAuthoritySpec {
 
   public void setNoteReference(String noteReference) {
     this.noteReference = noteReference;
+  }
+
+  public CosignSource getCosign() {
+    return cosign;
+  }
+
+  public void setCosign(CosignSource cosign) {
+    this.cosign = cosign;
   }
 
   public List<PublicKey> getPublicKeys() {

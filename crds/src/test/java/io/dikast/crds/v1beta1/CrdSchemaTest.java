@@ -21,13 +21,12 @@ class CrdSchemaTest {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   @Test
-  void attestationAuthorityRequiresAWellFormedNoteReference() throws IOException {
+  void attestationAuthorityNoteReferenceIsWellFormed() throws IOException {
     CustomResourceDefinition crd = load("attestationauthorities");
     JSONSchemaProps spec = spec(crd);
 
     assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("aa");
     assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
-    assertThat(spec.getRequired()).containsExactly("noteReference");
     assertThat(spec.getProperties().get("noteReference").getPattern())
         .isEqualTo("^(v1beta1/|v1/)?projects/[^/]+/notes/[^/]+$");
     assertThat(columns(crd)).containsExactly("Ready", "Note", "Keys", "Age");
@@ -60,6 +59,18 @@ class CrdSchemaTest {
             "keyType is required",
             "a PGP key needs asciiArmoredPgpPublicKey",
             "a PKIX key needs pkixPublicKey");
+  }
+
+  @Test
+  void anAuthorityNeedsANoteOrACosignSource() throws IOException {
+    JSONSchemaProps spec = spec(load("attestationauthorities"));
+
+    assertThat(spec.getRequired()).isNullOrEmpty();
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .containsExactly("has(self.noteReference) || has(self.cosign)");
+    assertThat(spec.getProperties().get("cosign").getProperties())
+        .containsOnlyKeys("repository", "credentialsSecretName", "caBundle", "plainHttp");
   }
 
   @Test

@@ -12,6 +12,12 @@ public final class AuthorityFacts {
         "authority " + authorityName + " is not defined in namespace " + namespace);
   }
 
+  /** An authority without noteReference or cosign: Kubernetes before 1.25 does not refuse one. */
+  public static AttestationFact withoutSource(String authorityName) {
+    return new AttestationFact.NotVerified(
+        "authority " + authorityName + " names no noteReference and no cosign source");
+  }
+
   /**
    * @param ready whether the authority's status is ready; one that is not says so first
    */

@@ -10,13 +10,18 @@ import io.dikast.engine.policy.VulnerabilityFact;
 import io.dikast.engine.workload.Workload;
 import io.dikast.verifier.attestation.AttestationFacts;
 import io.dikast.verifier.attestation.AuthorityFacts;
+import io.dikast.verifier.attestation.CosignFacts;
+import io.dikast.verifier.attestation.EitherSource;
 import io.dikast.verifier.attestation.VulnerabilityFacts;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
+import io.dikast.verifier.registry.CosignSignatureSource;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.grpc.Deadline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The decision for one workload outside the cluster: the facts its policies need, asked one after
@@ -28,10 +33,22 @@ public final class WorkloadVerifier {
   private final PolicyEvaluator evaluator = new PolicyEvaluator();
   private final AttestationSource attestations;
   private final VulnerabilitySource vulnerabilities;
+  private final CosignSignatureSource signatures;
+  private final RegistryCredentials credentials;
 
-  public WorkloadVerifier(AttestationSource attestations, VulnerabilitySource vulnerabilities) {
+  /**
+   * @param signatures where authorities with a {@code cosign} source read signatures
+   * @param credentials the registry credentials those lookups may use
+   */
+  public WorkloadVerifier(
+      AttestationSource attestations,
+      VulnerabilitySource vulnerabilities,
+      CosignSignatureSource signatures,
+      RegistryCredentials credentials) {
     this.attestations = attestations;
     this.vulnerabilities = vulnerabilities;
+    this.signatures = signatures;
+    this.credentials = credentials;
   }
 
   /**
@@ -45,7 +62,7 @@ public final class WorkloadVerifier {
       Deadline deadline) {
     Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
     for (AttestationCheck check : evaluator.requiredChecks(workload, policies)) {
-      facts.put(check, fact(workload.namespace(), authorities, check, deadline));
+      facts.put(check, fact(workload, authorities, check, deadline));
     }
     Map<VulnerabilityCheck, VulnerabilityFact> findings = new LinkedHashMap<>();
     for (VulnerabilityCheck check : evaluator.requiredVulnerabilityChecks(workload, policies)) {
@@ -55,18 +72,37 @@ public final class WorkloadVerifier {
   }
 
   private AttestationFact fact(
-      String namespace,
+      Workload workload,
       Map<String, KnownAuthority> authorities,
       AttestationCheck check,
       Deadline deadline) {
     KnownAuthority authority = authorities.get(check.authorityName());
     if (authority == null) {
-      return AuthorityFacts.undefined(check.authorityName(), namespace);
+      return AuthorityFacts.undefined(check.authorityName(), workload.namespace());
     }
     if (authority.keys().isEmpty()) {
       return AuthorityFacts.withoutKeys(authority.name(), authority.ready());
     }
-    return AttestationFacts.find(
-        attestations, authority.noteName(), authority.keys(), check.image(), deadline);
+    Optional<AttestationFact> grafeas =
+        authority.hasNote()
+            ? Optional.of(
+                AttestationFacts.find(
+                    attestations, authority.noteName(), authority.keys(), check.image(), deadline))
+            : Optional.empty();
+    Optional<AttestationFact> cosign =
+        authority
+            .cosign()
+            .map(
+                settings ->
+                    CosignFacts.find(
+                        signatures,
+                        settings.lookup(
+                            check.image(),
+                            workload.namespace(),
+                            workload.pullSecrets(),
+                            credentials),
+                        authority.keys(),
+                        deadline));
+    return EitherSource.of(grafeas, cosign, authority.name());
   }
 }

@@ -4,6 +4,7 @@ import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.PublicKey;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.verifier.decision.KnownAuthority;
+import io.dikast.verifier.registry.CosignSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,7 +37,8 @@ public final class AuthorityMapper {
         resource.getMetadata().getName(),
         normalizeNote(resource.getSpec().getNoteReference()),
         keys,
-        keys.size() == inline.size());
+        keys.size() == inline.size(),
+        CosignSettings.of(resource.getSpec().getCosign()));
   }
 
   /** {@code v1beta1/projects/p/notes/n} and {@code v1/projects/p/notes/n} become the bare name. */

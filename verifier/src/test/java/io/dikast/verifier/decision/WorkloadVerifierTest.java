@@ -3,6 +3,7 @@ package io.dikast.verifier.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
+import io.dikast.engine.attestation.CosignSignature;
 import io.dikast.engine.key.KeyException;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
@@ -13,16 +14,26 @@ import io.dikast.engine.vulnerability.Severity;
 import io.dikast.engine.vulnerability.Vulnerability;
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.ContainerType;
+import io.dikast.engine.workload.PullSecrets;
 import io.dikast.engine.workload.Workload;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
 import io.dikast.verifier.grafeas.NoteNotFoundException;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
 import io.dikast.verifier.policy.PolicyMapper;
+import io.dikast.verifier.registry.CosignLookup;
+import io.dikast.verifier.registry.CosignSettings;
+import io.dikast.verifier.registry.CosignSignatureSource;
+import io.dikast.verifier.registry.RegistryCredential;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.grpc.Deadline;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +46,25 @@ class WorkloadVerifierTest {
   private static final AttestationSource NO_OCCURRENCES = (note, image, budget) -> List.of();
   private static final VulnerabilitySource NO_VULNERABILITIES = (image, budget) -> List.of();
 
+  private static final String IMAGE_DIGEST = "sha256:" + "ab".repeat(32);
+  private static final AttestationSource NO_GRAFEAS =
+      (note, image, budget) -> {
+        throw new AssertionError("an authority without a note asked Grafeas");
+      };
+  private static final CosignSignatureSource NO_REGISTRY =
+      (lookup, budget) -> {
+        throw new AssertionError("an authority without a cosign source asked a registry");
+      };
+
   private static OpenSsl openSsl;
+  private static OpenSsl.Key keyPair;
   private static TrustedKey key;
 
   @BeforeAll
   static void makeKey() throws KeyException {
     openSsl = OpenSsl.start();
-    key = KeyParser.parsePkix(null, openSsl.ecKey("P-256").publicKeyPem(), "ECDSA_P256_SHA256");
+    keyPair = openSsl.ecKey("P-256");
+    key = KeyParser.parsePkix(null, keyPair.publicKeyPem(), "ECDSA_P256_SHA256");
   }
 
   @AfterAll
@@ -52,7 +75,7 @@ class WorkloadVerifierTest {
   @Test
   void deniesWhenThePolicyNamesAnAuthorityTheNamespaceLacks() {
     Decision decision =
-        new WorkloadVerifier(NO_OCCURRENCES, NO_VULNERABILITIES)
+        grafeasOnly(NO_OCCURRENCES, NO_VULNERABILITIES)
             .decide(pod(), List.of(policy("")), Map.of(), deadline());
 
     assertThat(decision.denials())
@@ -66,7 +89,7 @@ class WorkloadVerifierTest {
   @Test
   void deniesWhenTheAuthorityHasNoUsableKey() {
     Decision decision =
-        new WorkloadVerifier(NO_OCCURRENCES, NO_VULNERABILITIES)
+        grafeasOnly(NO_OCCURRENCES, NO_VULNERABILITIES)
             .decide(
                 pod(),
                 List.of(policy("")),
@@ -89,7 +112,7 @@ class WorkloadVerifierTest {
         };
 
     Decision decision =
-        new WorkloadVerifier(missingNote, NO_VULNERABILITIES)
+        grafeasOnly(missingNote, NO_VULNERABILITIES)
             .decide(pod(), List.of(policy("")), authorities(), deadline());
 
     assertThat(decision.allowed()).isFalse();
@@ -104,7 +127,7 @@ class WorkloadVerifierTest {
         };
 
     Decision decision =
-        new WorkloadVerifier(down, NO_VULNERABILITIES)
+        grafeasOnly(down, NO_VULNERABILITIES)
             .decide(pod(), List.of(policy("")), authorities(), deadline());
 
     assertThat(decision.denials())
@@ -125,12 +148,212 @@ class WorkloadVerifierTest {
     String limits = "packageVulnerabilityRequirements: {maximumSeverity: HIGH}\n";
 
     Decision decision =
-        new WorkloadVerifier(NO_OCCURRENCES, critical)
+        grafeasOnly(NO_OCCURRENCES, critical)
             .decide(pod(), List.of(policy(limits)), authorities(), deadline());
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.denials()).hasSize(1);
     assertThat(decision.denials().get(0)).contains("CVE-2024-0001");
+  }
+
+  @Test
+  void cosignOnlyAuthorityAdmitsAnImageItsKeySignedInTheRegistry() {
+    CosignSignatureSource registry = (lookup, budget) -> List.of(cosignSignature(IMAGE_DIGEST));
+
+    Decision decision =
+        verifier(NO_GRAFEAS, registry, RegistryCredentials.NONE)
+            .decide(pod(), List.of(policy("")), cosignAuthority(""), deadline());
+
+    assertThat(decision.allowed()).isTrue();
+  }
+
+  @Test
+  void cosignSignatureOverAnotherDigestIsDenied() {
+    CosignSignatureSource registry =
+        (lookup, budget) -> List.of(cosignSignature("sha256:" + "cd".repeat(32)));
+
+    Decision decision =
+        verifier(NO_GRAFEAS, registry, RegistryCredentials.NONE)
+            .decide(pod(), List.of(policy("")), cosignAuthority(""), deadline());
+
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.denials().get(0)).contains("cosign payload binds").contains("cdcd");
+  }
+
+  @Test
+  void unsignedImageIsDeniedNamingTheSignatureTagItLookedFor() {
+    CosignSignatureSource registry = (lookup, budget) -> List.of();
+
+    Decision decision =
+        verifier(NO_GRAFEAS, registry, RegistryCredentials.NONE)
+            .decide(pod(), List.of(policy("")), cosignAuthority(""), deadline());
+
+    assertThat(decision.denials().get(0))
+        .contains(
+            "no cosign signature for "
+                + IMAGE
+                + " (no gcr.io/hightowerlabs/payment:sha256-"
+                + "ab".repeat(32)
+                + ".sig)");
+  }
+
+  @Test
+  void eitherPlaceCountsWhenTheAuthorityHasANoteAndACosignSource() {
+    CosignSignatureSource registry = (lookup, budget) -> List.of(cosignSignature(IMAGE_DIGEST));
+
+    Decision decision =
+        verifier(NO_OCCURRENCES, registry, RegistryCredentials.NONE)
+            .decide(pod(), List.of(policy("")), cosignAuthority(NOTE), deadline());
+
+    assertThat(decision.allowed()).isTrue();
+  }
+
+  @Test
+  void unreachableRegistryIsAnOutageEvenWhenGrafeasHasNothing() {
+    CosignSignatureSource down =
+        (lookup, budget) -> {
+          throw new BackendUnavailableException("registry gcr.io is unreachable (refused)");
+        };
+
+    Decision decision =
+        verifier(NO_OCCURRENCES, down, RegistryCredentials.NONE)
+            .decide(pod(), List.of(policy("")), cosignAuthority(NOTE), deadline());
+
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.denials().get(0)).contains("registry gcr.io is unreachable (refused)");
+  }
+
+  @Test
+  void unreachableRegistryAdmitsWithAWarningWhereThePolicyAllowsOutages() {
+    CosignSignatureSource down =
+        (lookup, budget) -> {
+          throw new BackendUnavailableException("registry gcr.io is unreachable (refused)");
+        };
+
+    Decision decision =
+        verifier(NO_GRAFEAS, down, RegistryCredentials.NONE)
+            .decide(
+                pod(),
+                List.of(policy("onBackendUnavailable: Allow\n")),
+                cosignAuthority(""),
+                deadline());
+
+    assertThat(decision.allowed()).isTrue();
+    assertThat(decision.warnings()).singleElement().asString().contains("registry gcr.io");
+  }
+
+  @Test
+  void registryLookupUsesTheSignatureRepositoryAndTheWorkloadsPullSecrets() {
+    List<CosignLookup> asked = new ArrayList<>();
+    List<String> credentialQuestions = new ArrayList<>();
+    RegistryCredentials credentials =
+        (repository, namespace, authoritySecret, pullSecrets) -> {
+          credentialQuestions.add(
+              repository
+                  + " "
+                  + namespace
+                  + " "
+                  + authoritySecret.orElse("-")
+                  + " "
+                  + pullSecrets.serviceAccountName()
+                  + " "
+                  + pullSecrets.imagePullSecrets());
+          return List.of(new RegistryCredential("robot", "s3cret", "test"));
+        };
+    CosignSignatureSource registry =
+        (lookup, budget) -> {
+          asked.add(lookup);
+          return List.of(cosignSignature(IMAGE_DIGEST));
+        };
+    KnownAuthority authority =
+        new KnownAuthority(
+            "qa",
+            "",
+            List.of(key),
+            true,
+            Optional.of(
+                new CosignSettings(
+                    Optional.of("registry.example.com/signatures"),
+                    Optional.of("qa-registry"),
+                    Optional.of("PEM"),
+                    true)));
+    Workload pod =
+        new Workload(
+            "Pod",
+            "payments",
+            "payment-processor",
+            List.of(new ContainerImage("app", ContainerType.CONTAINER, IMAGE)),
+            false,
+            List.of(),
+            new PullSecrets("builder", List.of("pull-a", "pull-b")));
+
+    Decision decision =
+        verifier(NO_GRAFEAS, registry, credentials)
+            .decide(pod, List.of(policy("")), Map.of("qa", authority), deadline());
+
+    assertThat(decision.allowed()).isTrue();
+    assertThat(credentialQuestions)
+        .containsExactly(
+            "registry.example.com/signatures payments qa-registry builder [pull-a, pull-b]");
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0).repository()).isEqualTo("registry.example.com/signatures");
+    assertThat(asked.get(0).access().credentials())
+        .extracting(RegistryCredential::username)
+        .containsExactly("robot");
+    assertThat(asked.get(0).access().caBundlePem()).contains("PEM");
+    assertThat(asked.get(0).access().plainHttp()).isTrue();
+  }
+
+  @Test
+  void authorityWithNeitherNoteNorCosignVerifiesNothing() {
+    Decision decision =
+        verifier(NO_GRAFEAS, NO_REGISTRY, RegistryCredentials.NONE)
+            .decide(
+                pod(),
+                List.of(policy("")),
+                Map.of("qa", new KnownAuthority("qa", "", List.of(key), true)),
+                deadline());
+
+    assertThat(decision.denials().get(0))
+        .contains("authority qa names no noteReference and no cosign source");
+  }
+
+  private static CosignSignature cosignSignature(String digest) {
+    byte[] payload =
+        ("{\"critical\":{\"identity\":{\"docker-reference\":\"gcr.io/hightowerlabs/payment\"},"
+                + "\"image\":{\"docker-manifest-digest\":\""
+                + digest
+                + "\"},\"type\":\"cosign container image signature\"},\"optional\":null}")
+            .getBytes(StandardCharsets.UTF_8);
+    return new CosignSignature(
+        payload,
+        Base64.getEncoder().encodeToString(openSsl.sign(keyPair, "SHA256", payload)),
+        null);
+  }
+
+  private static Map<String, KnownAuthority> cosignAuthority(String note) {
+    return Map.of(
+        "qa",
+        new KnownAuthority(
+            "qa",
+            note,
+            List.of(key),
+            true,
+            Optional.of(
+                new CosignSettings(Optional.empty(), Optional.empty(), Optional.empty(), false))));
+  }
+
+  private static WorkloadVerifier grafeasOnly(
+      AttestationSource attestations, VulnerabilitySource vulnerabilities) {
+    return new WorkloadVerifier(
+        attestations, vulnerabilities, NO_REGISTRY, RegistryCredentials.NONE);
+  }
+
+  private static WorkloadVerifier verifier(
+      AttestationSource attestations,
+      CosignSignatureSource signatures,
+      RegistryCredentials credentials) {
+    return new WorkloadVerifier(attestations, NO_VULNERABILITIES, signatures, credentials);
   }
 
   private static Map<String, KnownAuthority> authorities() {
