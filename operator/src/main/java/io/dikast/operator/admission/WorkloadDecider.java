@@ -91,7 +91,8 @@ public class WorkloadDecider {
     CompletableFuture<Map<AttestationCheck, AttestationFact>> known =
         checks.isEmpty()
             ? CompletableFuture.completedFuture(Map.of())
-            : facts.resolveAsync(workload.namespace(), snapshot, checks, deadline);
+            : facts.resolveAsync(
+                workload.namespace(), workload.pullSecrets(), snapshot, checks, deadline);
     return known.thenCombine(
         findings.factsAsync(deadline),
         (attested, reported) -> evaluator.evaluate(workload, applicable, attested, reported));

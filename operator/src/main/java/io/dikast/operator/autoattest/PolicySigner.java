@@ -130,6 +130,8 @@ public class PolicySigner {
     return policy.authorityNames().stream()
         .map(snapshot::authority)
         .flatMap(Optional::stream)
+        // Attestations are uploaded to Grafeas; an authority of cosign signatures only has no note.
+        .filter(ResolvedAuthority::hasNote)
         .filter(
             authority ->
                 authority.keys().stream().anyMatch(k -> k.keyId().equals(key.publicKeyId())))
@@ -137,7 +139,8 @@ public class PolicySigner {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "no authority of the policy trusts signing key " + key.publicKeyId()));
+                    "no authority of the policy with a noteReference trusts signing key "
+                        + key.publicKeyId()));
   }
 
   private void upload(ResolvedAuthority authority, SigningKey key, ImageReference image) {

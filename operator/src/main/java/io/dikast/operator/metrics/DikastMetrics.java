@@ -16,6 +16,7 @@ public class DikastMetrics {
   private final MeterRegistry registry;
   private final Timer admissionDuration;
   private final Timer grafeasDuration;
+  private final Timer registryDuration;
   private final Counter cacheHits;
   private final Counter cacheMisses;
   private final Counter breakglass;
@@ -30,6 +31,11 @@ public class DikastMetrics {
     this.grafeasDuration =
         Timer.builder("dikast.grafeas.request.duration")
             .description("Time to read one authority's attestations for one image from Grafeas")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.registryDuration =
+        Timer.builder("dikast.registry.request.duration")
+            .description("Time to read one image's cosign signatures from its registry")
             .publishPercentileHistogram()
             .register(registry);
     this.cacheHits =
@@ -59,6 +65,10 @@ public class DikastMetrics {
 
   public void grafeasRequest(Duration elapsed) {
     grafeasDuration.record(elapsed);
+  }
+
+  public void registryRequest(Duration elapsed) {
+    registryDuration.record(elapsed);
   }
 
   public void cacheHit() {

@@ -10,6 +10,20 @@ import java.util.Optional;
 /** The data of ConfigMaps and Secrets in an authority's namespace, as text. */
 public interface KeySourceLookup {
 
+  /** Where no ConfigMap or Secret can hold a key: standalone mode has no API server. */
+  KeySourceLookup NONE =
+      new KeySourceLookup() {
+        @Override
+        public Optional<Map<String, String>> configMap(String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<Map<String, String>> secret(String name) {
+          return Optional.empty();
+        }
+      };
+
   Optional<Map<String, String>> configMap(String name);
 
   /** Secret values already base64-decoded. */

@@ -5,11 +5,13 @@ import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PublicKeySource;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.operator.registry.PullSecretStore;
 import io.dikast.operator.standalone.StandaloneConfig;
 import io.dikast.verifier.policy.PolicyMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -33,7 +35,7 @@ import org.jboss.logging.Logger;
  * ConfigMaps and Secrets hold, never with a transient "not found".
  */
 @ApplicationScoped
-public class PolicySetInformers {
+public class PolicySetInformers implements PullSecretStore {
 
   private static final Logger LOG = Logger.getLogger(PolicySetInformers.class);
 
@@ -43,6 +45,7 @@ public class PolicySetInformers {
   private final Object authorityUpdates = new Object();
   private volatile SharedIndexInformer<ConfigMap> configMaps;
   private volatile SharedIndexInformer<Secret> secrets;
+  private volatile SharedIndexInformer<ServiceAccount> serviceAccounts;
   private volatile SharedIndexInformer<AttestationAuthority> authorities;
   private volatile SharedIndexInformer<ImageSecurityPolicy> imagePolicies;
   private volatile SharedIndexInformer<GenericAttestationPolicy> genericPolicies;
@@ -67,8 +70,12 @@ public class PolicySetInformers {
   public void start() {
     configMaps = inform(ConfigMap.class, keySourceUpdates());
     secrets = inform(Secret.class, keySourceUpdates());
+    // Only read, by cosign lookups for their pull secrets.
+    serviceAccounts = inform(ServiceAccount.class, null);
     CompletableFuture.allOf(
-            configMaps.start().toCompletableFuture(), secrets.start().toCompletableFuture())
+            configMaps.start().toCompletableFuture(),
+            secrets.start().toCompletableFuture(),
+            serviceAccounts.start().toCompletableFuture())
         .thenRun(this::startPolicyInformers)
         .exceptionally(
             failure -> {
@@ -133,7 +140,9 @@ public class PolicySetInformers {
           LOG.warnf("%s informer retries: %s", type.getSimpleName(), failure.getMessage());
           return true;
         });
-    informer.addEventHandler(handler);
+    if (handler != null) {
+      informer.addEventHandler(handler);
+    }
     informers.add(informer);
     return informer;
   }
@@ -201,6 +210,25 @@ public class PolicySetInformers {
                 authority.getSpec().getPublicKeysFrom().stream()
                     .anyMatch(from -> source.getMetadata().getName().equals(name.apply(from))))
         .forEach(this::publishAuthority);
+  }
+
+  /** The Secret as the informer holds it; empty before the informers start. */
+  @Override
+  public Optional<Secret> secret(String namespace, String name) {
+    return stored(secrets, namespace, name);
+  }
+
+  /** The service account as the informer holds it; empty before the informers start. */
+  @Override
+  public Optional<ServiceAccount> serviceAccount(String namespace, String name) {
+    return stored(serviceAccounts, namespace, name);
+  }
+
+  private static <T extends HasMetadata> Optional<T> stored(
+      SharedIndexInformer<T> informer, String namespace, String name) {
+    return informer == null
+        ? Optional.empty()
+        : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name));
   }
 
   /** ConfigMaps and Secrets of one namespace, read from the informer stores. */

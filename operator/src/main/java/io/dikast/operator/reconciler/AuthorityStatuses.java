@@ -6,9 +6,13 @@ import io.dikast.operator.policyset.KeyOutcome;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The status an authority gets from its key outcomes: fail closed on any bad key. */
+/**
+ * The status an authority gets from its signature sources and key outcomes: fail closed on any bad
+ * key or unusable source.
+ */
 final class AuthorityStatuses {
 
   static final String KEYS_VALID = "KeysValid";
@@ -27,26 +31,24 @@ final class AuthorityStatuses {
     status.setObservedGeneration(generation);
     List<Condition> conditions = previous == null ? List.of() : previous.getConditions();
     List<KeyOutcome> bad = outcomes.stream().filter(o -> !o.valid()).toList();
-    if (outcomes.isEmpty()) {
-      status.setConditions(
-          Conditions.set(
-              conditions,
-              Conditions.READY,
-              false,
-              NO_KEYS,
-              "the authority declares no public keys; add publicKeys or publicKeysFrom",
-              generation,
-              now));
+    Optional<SignatureSourceCheck.Problem> source =
+        SignatureSourceCheck.of(authority.getSpec(), outcomes);
+    boolean withoutSource =
+        source.filter(p -> p.reason().equals(SignatureSourceCheck.NO_SIGNATURE_SOURCE)).isPresent();
+    String reason;
+    String message;
+    if (withoutSource) {
+      reason = source.get().reason();
+      message = source.get().message();
+    } else if (outcomes.isEmpty()) {
+      reason = NO_KEYS;
+      message = "the authority declares no public keys; add publicKeys or publicKeysFrom";
     } else if (!bad.isEmpty()) {
-      status.setConditions(
-          Conditions.set(
-              conditions,
-              Conditions.READY,
-              false,
-              bad.get(0).reason(),
-              bad.stream().map(KeyOutcome::problem).collect(Collectors.joining("; ")),
-              generation,
-              now));
+      reason = bad.get(0).reason();
+      message = bad.stream().map(KeyOutcome::problem).collect(Collectors.joining("; "));
+    } else if (source.isPresent()) {
+      reason = source.get().reason();
+      message = source.get().message();
     } else {
       status.setConditions(
           Conditions.set(
@@ -57,7 +59,10 @@ final class AuthorityStatuses {
               outcomes.size() == 1 ? "1 key valid" : outcomes.size() + " keys valid",
               generation,
               now));
+      return status;
     }
+    status.setConditions(
+        Conditions.set(conditions, Conditions.READY, false, reason, message, generation, now));
     return status;
   }
 }

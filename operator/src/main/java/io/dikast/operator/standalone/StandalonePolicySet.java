@@ -11,9 +11,8 @@ import io.dikast.operator.policyset.KeySourceLookup;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.verifier.policy.PolicyMapper;
+import io.dikast.verifier.registry.CosignSettings;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,20 +22,6 @@ import org.jboss.logging.Logger;
 public final class StandalonePolicySet {
 
   private static final Logger LOG = Logger.getLogger(StandalonePolicySet.class);
-
-  /** No API server, so no ConfigMap or Secret can hold a key; authorities are checked first. */
-  private static final KeySourceLookup NO_KEY_SOURCES =
-      new KeySourceLookup() {
-        @Override
-        public Optional<Map<String, String>> configMap(String name) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<Map<String, String>> secret(String name) {
-          return Optional.empty();
-        }
-      };
 
   private StandalonePolicySet() {}
 
@@ -68,7 +53,7 @@ public final class StandalonePolicySet {
   private static ResolvedAuthority resolve(AttestationAuthority authority) {
     AttestationAuthoritySpec spec =
         authority.getSpec() == null ? new AttestationAuthoritySpec() : authority.getSpec();
-    List<KeyOutcome> outcomes = AuthorityKeyResolver.resolve(spec, NO_KEY_SOURCES);
+    List<KeyOutcome> outcomes = AuthorityKeyResolver.resolve(spec, KeySourceLookup.NONE);
     outcomes.stream()
         .filter(outcome -> !outcome.valid())
         .forEach(
@@ -84,7 +69,8 @@ public final class StandalonePolicySet {
         authority.getMetadata().getName(),
         spec.getNoteReference(),
         keys,
-        ready);
+        ready,
+        CosignSettings.of(spec.getCosign()));
   }
 
   private static String name(AttestationAuthority authority) {

@@ -46,7 +46,9 @@ final class PodEvaluator {
     pacer.acquire(facts.uncached(snapshot, checks) + scans.size());
     VulnerabilityResolver.Pending findings = vulnerabilities.start(scans, deadline);
     Map<AttestationCheck, AttestationFact> known =
-        checks.isEmpty() ? Map.of() : facts.resolve(pod.namespace(), snapshot, checks, deadline);
+        checks.isEmpty()
+            ? Map.of()
+            : facts.resolve(pod.namespace(), pod.pullSecrets(), snapshot, checks, deadline);
     Map<VulnerabilityCheck, VulnerabilityFact> reported = findings.facts(deadline);
     Optional<String> outage = outage(known, reported);
     if (outage.isPresent()) {

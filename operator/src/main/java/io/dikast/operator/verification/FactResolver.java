@@ -2,17 +2,21 @@ package io.dikast.operator.verification;
 
 import io.dikast.engine.policy.AttestationCheck;
 import io.dikast.engine.policy.AttestationFact;
+import io.dikast.engine.workload.PullSecrets;
 import io.dikast.operator.grafeas.GrafeasClientConfig;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.verifier.attestation.AuthorityFacts;
+import io.dikast.verifier.attestation.EitherSource;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.grpc.Deadline;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +47,8 @@ public class FactResolver {
   private static final Logger LOG = Logger.getLogger(FactResolver.class);
 
   private final AttestationFactFinder finder;
+  private final CosignFactFinder cosign;
+  private final RegistryCredentials credentials;
   private final VerificationCache cache;
   private final DikastMetrics metrics;
   private final ThreadPoolExecutor executor;
@@ -54,23 +60,31 @@ public class FactResolver {
   @Inject
   public FactResolver(
       AttestationFactFinder finder,
+      CosignFactFinder cosign,
+      RegistryCredentials credentials,
       VerificationCache cache,
       DikastMetrics metrics,
       VerificationConfig config,
       GrafeasClientConfig grafeas) {
-    this(finder, cache, metrics, config, grafeas.callTimeout());
+    this(finder, cosign, credentials, cache, metrics, config, grafeas.callTimeout());
   }
 
   /**
+   * @param cosign reads the signatures of authorities with a cosign source
+   * @param credentials the registry credentials those lookups may use
    * @param refreshTimeout the deadline of a background refresh
    */
   public FactResolver(
       AttestationFactFinder finder,
+      CosignFactFinder cosign,
+      RegistryCredentials credentials,
       VerificationCache cache,
       DikastMetrics metrics,
       VerificationConfig config,
       Duration refreshTimeout) {
     this.finder = finder;
+    this.cosign = cosign;
+    this.credentials = credentials;
     this.cache = cache;
     this.metrics = metrics;
     this.executor = VerificationPool.create(config, "dikast-verify-");
@@ -84,13 +98,15 @@ public class FactResolver {
    * deadline}.
    *
    * @param namespace the namespace whose authorities {@code snapshot} holds, for messages
+   * @param pullSecrets the workload's registry credentials, for cosign lookups
    */
   public Map<AttestationCheck, AttestationFact> resolve(
       String namespace,
+      PullSecrets pullSecrets,
       NamespacePolicies snapshot,
       Set<AttestationCheck> checks,
       Deadline deadline) {
-    return resolveAsync(namespace, snapshot, checks, deadline).join();
+    return resolveAsync(namespace, pullSecrets, snapshot, checks, deadline).join();
   }
 
   /**
@@ -99,12 +115,13 @@ public class FactResolver {
    */
   public CompletableFuture<Map<AttestationCheck, AttestationFact>> resolveAsync(
       String namespace,
+      PullSecrets pullSecrets,
       NamespacePolicies snapshot,
       Set<AttestationCheck> checks,
       Deadline deadline) {
     Map<AttestationCheck, Lookup> pending = new LinkedHashMap<>();
     for (AttestationCheck check : checks) {
-      pending.put(check, start(namespace, snapshot, check, deadline));
+      pending.put(check, start(namespace, pullSecrets, snapshot, check, deadline));
     }
     return Answers.byDeadline(pending.values().stream().map(Lookup::answer).toList(), deadline)
         .thenApply(
@@ -112,13 +129,20 @@ public class FactResolver {
               Map<AttestationCheck, AttestationFact> facts = new LinkedHashMap<>();
               pending.forEach(
                   (check, lookup) ->
-                      facts.put(check, withLastVerified(lookup.key(), outcome(lookup.answer()))));
+                      facts.put(
+                          check,
+                          withLastVerified(
+                              lookup.key(), outcome(lookup.answer(), lookup.backends()))));
               return facts;
             });
   }
 
   private Lookup start(
-      String namespace, NamespacePolicies snapshot, AttestationCheck check, Deadline deadline) {
+      String namespace,
+      PullSecrets pullSecrets,
+      NamespacePolicies snapshot,
+      AttestationCheck check,
+      Deadline deadline) {
     ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
     if (authority == null) {
       return Lookup.known(AuthorityFacts.undefined(check.authorityName(), namespace));
@@ -127,7 +151,10 @@ public class FactResolver {
       return Lookup.known(AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
     }
     FactKey key = key(authority, check);
-    return new Lookup(Optional.of(key), cachedOrVerified(key, authority, check, deadline));
+    return new Lookup(
+        Optional.of(key),
+        cachedOrVerified(key, authority, check, pullSecrets, deadline),
+        backends(authority));
   }
 
   /**
@@ -152,32 +179,44 @@ public class FactResolver {
     return new FactKey(
         authority.namespace(),
         authority.name(),
-        authority.noteName(),
+        authority.signatureSources(),
         authority.keySetVersion(),
         check.image().pinned());
   }
 
   private CompletableFuture<AttestationFact> cachedOrVerified(
-      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
+      FactKey key,
+      ResolvedAuthority authority,
+      AttestationCheck check,
+      PullSecrets pullSecrets,
+      Deadline deadline) {
     VerificationCache.CachedFact cached = cache.get(key).orElse(null);
     if (cached != null) {
       metrics.cacheHit();
       if (cached.refreshDue() && cache.claimRefresh()) {
-        askGrafeas(
-            key, authority, check, Deadline.after(refreshTimeout.toNanos(), TimeUnit.NANOSECONDS));
+        ask(
+            key,
+            authority,
+            check,
+            pullSecrets,
+            Deadline.after(refreshTimeout.toNanos(), TimeUnit.NANOSECONDS));
       }
       return CompletableFuture.completedFuture(cached.fact());
     }
     metrics.cacheMiss();
-    return askGrafeas(key, authority, check, deadline);
+    return ask(key, authority, check, pullSecrets, deadline);
   }
 
   /**
-   * Asks Grafeas, or joins the request already asking for the same key: pods of one ReplicaSet
-   * arrive together and share one Grafeas request per check.
+   * Asks the authority's sources, or joins the request already asking for the same key: pods of one
+   * ReplicaSet arrive together and share one request per check.
    */
-  private CompletableFuture<AttestationFact> askGrafeas(
-      FactKey key, ResolvedAuthority authority, AttestationCheck check, Deadline deadline) {
+  private CompletableFuture<AttestationFact> ask(
+      FactKey key,
+      ResolvedAuthority authority,
+      AttestationCheck check,
+      PullSecrets pullSecrets,
+      Deadline deadline) {
     CompletableFuture<AttestationFact> mine = new CompletableFuture<>();
     CompletableFuture<AttestationFact> shared = inFlight.putIfAbsent(key, mine);
     if (shared != null) {
@@ -191,9 +230,7 @@ public class FactResolver {
     }
     CompletableFuture<AttestationFact> asked;
     try {
-      asked =
-          finder.findAsync(
-              authority.noteName(), authority.keys(), check.image(), deadline, executor);
+      asked = sources(authority, check, pullSecrets, deadline);
     } catch (RuntimeException e) {
       asked = CompletableFuture.failedFuture(e);
     }
@@ -214,6 +251,73 @@ public class FactResolver {
     return mine;
   }
 
+  private CompletableFuture<AttestationFact> sources(
+      ResolvedAuthority authority,
+      AttestationCheck check,
+      PullSecrets pullSecrets,
+      Deadline deadline) {
+    Optional<CompletableFuture<AttestationFact>> grafeas =
+        authority.hasNote()
+            ? Optional.of(
+                finder.findAsync(
+                    authority.noteName(), authority.keys(), check.image(), deadline, executor))
+            : Optional.empty();
+    Optional<CompletableFuture<AttestationFact>> registry =
+        authority
+            .cosign()
+            .map(
+                settings ->
+                    cosign.findAsync(
+                        settings.lookup(
+                            check.image(), authority.namespace(), pullSecrets, credentials),
+                        authority.keys(),
+                        deadline,
+                        executor));
+    if (grafeas.isPresent() && registry.isPresent()) {
+      return eitherVerified(grafeas.get(), registry.get());
+    }
+    return grafeas
+        .or(() -> registry)
+        .orElseGet(
+            () ->
+                CompletableFuture.completedFuture(AuthorityFacts.withoutSource(authority.name())));
+  }
+
+  /**
+   * {@link EitherSource#combine} of both answers, or the first verified one as soon as it arrives:
+   * a verified Grafeas attestation never waits for a slow registry.
+   */
+  private static CompletableFuture<AttestationFact> eitherVerified(
+      CompletableFuture<AttestationFact> grafeas, CompletableFuture<AttestationFact> registry) {
+    CompletableFuture<AttestationFact> first = new CompletableFuture<>();
+    for (CompletableFuture<AttestationFact> answer : List.of(grafeas, registry)) {
+      answer.thenAccept(
+          fact -> {
+            if (fact instanceof AttestationFact.Verified) {
+              first.complete(fact);
+            }
+          });
+    }
+    grafeas
+        .thenCombine(registry, EitherSource::combine)
+        .whenComplete(
+            (fact, failure) -> {
+              if (failure == null) {
+                first.complete(fact);
+              } else {
+                first.completeExceptionally(failure);
+              }
+            });
+    return first;
+  }
+
+  private static String backends(ResolvedAuthority authority) {
+    if (authority.cosign().isEmpty()) {
+      return "Grafeas";
+    }
+    return authority.hasNote() ? "Grafeas or the registry" : "the registry";
+  }
+
   private AttestationFact withLastVerified(Optional<FactKey> key, AttestationFact fact) {
     if (fact instanceof AttestationFact.Unavailable outage) {
       return key.flatMap(cache::lastVerified).map(outage::withLastVerified).orElse(outage);
@@ -221,9 +325,11 @@ public class FactResolver {
     return fact;
   }
 
-  private static AttestationFact outcome(CompletableFuture<AttestationFact> future) {
+  private static AttestationFact outcome(
+      CompletableFuture<AttestationFact> future, String backends) {
     if (!future.isDone()) {
-      return new AttestationFact.Unavailable("no answer from Grafeas within the admission budget");
+      return new AttestationFact.Unavailable(
+          "no answer from " + backends + " within the admission budget");
     }
     try {
       return future.join();
@@ -239,11 +345,16 @@ public class FactResolver {
     executor.shutdownNow();
   }
 
-  /** One check under way; {@code key} is empty when the answer needs no cache. */
-  private record Lookup(Optional<FactKey> key, CompletableFuture<AttestationFact> answer) {
+  /**
+   * One check under way; {@code key} is empty when the answer needs no cache.
+   *
+   * @param backends who is asked, for the message of an answer that does not arrive
+   */
+  private record Lookup(
+      Optional<FactKey> key, CompletableFuture<AttestationFact> answer, String backends) {
 
     static Lookup known(AttestationFact fact) {
-      return new Lookup(Optional.empty(), CompletableFuture.completedFuture(fact));
+      return new Lookup(Optional.empty(), CompletableFuture.completedFuture(fact), "");
     }
   }
 }

@@ -14,10 +14,12 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -34,6 +36,8 @@ class AdmissionServiceTest {
   private final FactResolver resolver =
       new FactResolver(
           new AttestationFactFinder(new InMemoryAttestations(), metrics),
+          NoRegistry.finder(metrics),
+          RegistryCredentials.NONE,
           new VerificationCache(CacheSettings.defaults()),
           metrics,
           VerificationSettings.defaults(),

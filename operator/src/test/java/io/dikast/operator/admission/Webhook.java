@@ -12,12 +12,14 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +59,8 @@ final class Webhook implements AutoCloseable {
     this.resolver =
         new FactResolver(
             new AttestationFactFinder(source, metrics),
+            NoRegistry.finder(metrics),
+            RegistryCredentials.NONE,
             new VerificationCache(CacheSettings.defaults(), ticker),
             metrics,
             VerificationSettings.defaults(),

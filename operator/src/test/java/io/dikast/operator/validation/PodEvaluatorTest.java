@@ -20,10 +20,12 @@ import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.grpc.Deadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -69,6 +71,8 @@ class PodEvaluatorTest {
     facts =
         new FactResolver(
             new AttestationFactFinder(grafeas, metrics),
+            NoRegistry.finder(metrics),
+            RegistryCredentials.NONE,
             new VerificationCache(CacheSettings.defaults(), new ManualTicker()),
             metrics,
             VerificationSettings.defaults(),

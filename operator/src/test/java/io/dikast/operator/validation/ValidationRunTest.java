@@ -25,10 +25,12 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.Occurrences;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -293,6 +295,8 @@ class ValidationRunTest {
       facts =
           new FactResolver(
               new AttestationFactFinder(grafeasClients.source(), metrics),
+              NoRegistry.finder(metrics),
+              RegistryCredentials.NONE,
               cache,
               metrics,
               VerificationSettings.defaults(),

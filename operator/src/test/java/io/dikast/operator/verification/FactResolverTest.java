@@ -10,11 +10,13 @@ import io.dikast.engine.policy.AttestationCheck;
 import io.dikast.engine.policy.AttestationFact;
 import io.dikast.engine.policy.LastVerified;
 import io.dikast.engine.testing.JcaEcSigner;
+import io.dikast.engine.workload.PullSecrets;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -336,7 +338,8 @@ class FactResolverTest {
         };
     NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
     FactResolver failing = resolver(down, VerificationSettings.defaults());
-    failing.resolve(NS, snapshot, Set.of(QA_CHECK), Deadline.after(5, TimeUnit.SECONDS));
+    failing.resolve(
+        NS, PullSecrets.DEFAULT, snapshot, Set.of(QA_CHECK), Deadline.after(5, TimeUnit.SECONDS));
     failing.close();
 
     upload(IMAGE);
@@ -414,11 +417,11 @@ class FactResolverTest {
     NamespacePolicies snapshot = snapshot(qa(List.of(qaKey)));
     CompletableFuture<Map<AttestationCheck, AttestationFact>> first =
         CompletableFuture.supplyAsync(
-            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+            () -> resolver.resolve(NS, PullSecrets.DEFAULT, snapshot, Set.of(QA_CHECK), in10s()));
     assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Map<AttestationCheck, AttestationFact>> second =
         CompletableFuture.supplyAsync(
-            () -> resolver.resolve(NS, snapshot, Set.of(QA_CHECK), in10s()));
+            () -> resolver.resolve(NS, PullSecrets.DEFAULT, snapshot, Set.of(QA_CHECK), in10s()));
     await().atMost(Duration.ofSeconds(5)).until(() -> cacheMisses() == 2);
 
     release.countDown();
@@ -447,7 +450,8 @@ class FactResolverTest {
     }
 
     Map<AttestationCheck, AttestationFact> facts =
-        resolver.resolve(NS, snapshot, three, Deadline.after(200, TimeUnit.MILLISECONDS));
+        resolver.resolve(
+            NS, PullSecrets.DEFAULT, snapshot, three, Deadline.after(200, TimeUnit.MILLISECONDS));
 
     assertThat(facts.values())
         .contains(
@@ -467,13 +471,19 @@ class FactResolverTest {
     if (resolver == null) {
       resolver = resolver(source, VerificationSettings.defaults());
     }
-    return resolver.resolve(NS, snapshot, checks, deadline);
+    return resolver.resolve(NS, PullSecrets.DEFAULT, snapshot, checks, deadline);
   }
 
   private FactResolver resolver(AttestationSource source, VerificationSettings settings) {
     DikastMetrics metrics = new DikastMetrics(registry);
     return new FactResolver(
-        new AttestationFactFinder(source, metrics), cache, metrics, settings, REFRESH_TIMEOUT);
+        new AttestationFactFinder(source, metrics),
+        NoRegistry.finder(metrics),
+        RegistryCredentials.NONE,
+        cache,
+        metrics,
+        settings,
+        REFRESH_TIMEOUT);
   }
 
   private double cacheMisses() {

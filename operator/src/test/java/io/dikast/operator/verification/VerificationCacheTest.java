@@ -197,7 +197,7 @@ class VerificationCacheTest {
   void factOfAnotherKeySetVersionDoesNotAnswer() {
     cache.put(QA, VERIFIED);
 
-    assertThat(cache.get(new FactKey("payments", "qa", QA.noteName(), "v2", IMAGE))).isEmpty();
+    assertThat(cache.get(new FactKey("payments", "qa", QA.sources(), "v2", IMAGE))).isEmpty();
   }
 
   @Test
@@ -220,9 +220,9 @@ class VerificationCacheTest {
 
   @Test
   void invalidatingAnAuthorityDropsAllItsFactsAndOnlyThose() {
-    FactKey olderKeys = new FactKey("payments", "qa", QA.noteName(), "v0", IMAGE);
-    FactKey security = new FactKey("payments", "security", QA.noteName(), "v1", IMAGE);
-    FactKey qaElsewhere = new FactKey("billing", "qa", QA.noteName(), "v1", IMAGE);
+    FactKey olderKeys = new FactKey("payments", "qa", QA.sources(), "v0", IMAGE);
+    FactKey security = new FactKey("payments", "security", QA.sources(), "v1", IMAGE);
+    FactKey qaElsewhere = new FactKey("billing", "qa", QA.sources(), "v1", IMAGE);
     cache.put(QA, VERIFIED);
     cache.put(olderKeys, VERIFIED);
     cache.put(security, VERIFIED);
@@ -249,7 +249,7 @@ class VerificationCacheTest {
                 2),
             ticker);
     for (int i = 0; i < 5; i++) {
-      small.put(new FactKey("payments", "qa", QA.noteName(), "v" + i, IMAGE), VERIFIED);
+      small.put(new FactKey("payments", "qa", QA.sources(), "v" + i, IMAGE), VERIFIED);
     }
 
     assertThat(small.size()).isEqualTo(2);

@@ -17,10 +17,12 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.registry.RegistryCredentials;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,6 +44,8 @@ class VerificationApiWhileStartingTest {
   private final FactResolver facts =
       new FactResolver(
           new AttestationFactFinder(new InMemoryAttestations(), metrics),
+          NoRegistry.finder(metrics),
+          RegistryCredentials.NONE,
           new VerificationCache(CacheSettings.defaults()),
           metrics,
           VerificationSettings.defaults(),
