@@ -7,6 +7,7 @@ import io.dikast.cli.grafeas.NoteName;
 import io.dikast.cli.output.OutputFormat;
 import io.dikast.cli.output.OutputOptions;
 import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.CosignSource;
 import io.dikast.crds.v1beta1.KeyType;
 import io.dikast.crds.v1beta1.PkixPublicKey;
 import io.dikast.crds.v1beta1.PublicKey;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Print an AttestationAuthority manifest for a public key and a note, ready for kubectl apply.",
+      "--cosign makes the authority also (or, without --note, only) accept the key's cosign"
+          + " signatures from the image's registry.",
       "The key is checked and its id computed exactly as the operator will: the fingerprint of a"
           + " PGP key, the ni:///sha-256;… id of a PKIX key."
     })
@@ -68,9 +72,9 @@ public final class AuthorityCommand implements Callable<Integer> {
 
   @Option(
       names = "--note",
-      required = true,
       paramLabel = "projects/P/notes/N",
-      description = "The Grafeas note the authority's attestations are filed under.")
+      description =
+          "The Grafeas note the authority's attestations are filed under; optional with --cosign.")
   private String note;
 
   @Option(names = "--namespace", description = "Namespace of the manifest (default: none).")
@@ -91,6 +95,8 @@ public final class AuthorityCommand implements Callable<Integer> {
       description = "PKIX: the id signatures name instead of the ni:///sha-256;… default.")
   private String keyId;
 
+  @Mixin private CosignSourceOptions cosign;
+
   @Mixin private OutputOptions output;
 
   @Override
@@ -98,7 +104,18 @@ public final class AuthorityCommand implements Callable<Integer> {
     AttestationAuthority authority = new AttestationAuthority();
     authority.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     authority.setSpec(new io.dikast.crds.v1beta1.AttestationAuthoritySpec());
-    authority.getSpec().setNoteReference(NoteName.parse("--note", note).toString());
+    Optional<CosignSource> cosignSource = cosign.source();
+    if (note == null && cosignSource.isEmpty()) {
+      throw CliException.usage("missing --note projects/P/notes/N (needed unless --cosign)");
+    }
+    if (cosignSource.isPresent() && keyFile.pgp != null) {
+      throw CliException.usage(
+          "--cosign needs --pkix-public-key: cosign signatures are checked with PKIX keys only");
+    }
+    if (note != null) {
+      authority.getSpec().setNoteReference(NoteName.parse("--note", note).toString());
+    }
+    cosignSource.ifPresent(authority.getSpec()::setCosign);
     authority.getSpec().setPublicKeys(List.of(keyFile.pgp != null ? pgpKey() : pkixKey()));
     PrintWriter out = spec.commandLine().getOut();
     out.print(

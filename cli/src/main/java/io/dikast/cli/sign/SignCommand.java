@@ -9,14 +9,18 @@ import io.dikast.engine.attestation.AtomicContainerSignature;
 import io.dikast.engine.attestation.Attestation;
 import io.dikast.engine.attestation.AttestationSignature;
 import io.dikast.engine.attestation.AttestationVerifier;
+import io.dikast.engine.attestation.CosignSignature;
+import io.dikast.engine.attestation.CosignSignatureVerifier;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyType;
+import io.dikast.engine.key.PkixTrustedKey;
 import io.dikast.engine.signing.SigningKey;
 import io.dikast.verifier.grafeas.AttestationOccurrences;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +44,9 @@ import picocli.CommandLine.Spec;
       "PKIX: a PEM private key (PKCS#8 or SEC1) and --algorithm; the signature names the key's"
           + " ni:///sha-256;… id unless --key-id is given.",
       "--payload-only prints the payload instead, for gpg --detach-sign or openssl dgst -sign;"
-          + " upload their signature with dikast attest."
+          + " upload their signature with dikast attest.",
+      "--cosign signs cosign's payload with a PKIX key and pushes the signature to the image's"
+          + " registry (tag sha256-<hex>.sig), as cosign sign --key does; no --note."
     })
 public final class SignCommand implements Callable<Integer> {
 
@@ -103,6 +109,8 @@ public final class SignCommand implements Callable<Integer> {
       description = "Print the payload to sign, byte for byte, and upload nothing.")
   private boolean payloadOnly;
 
+  @Mixin private CosignOptions cosign;
+
   @Mixin private GrafeasOptions grafeas;
 
   @Mixin private OutputOptions output;
@@ -110,17 +118,22 @@ public final class SignCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ImageReference pinned = PinnedImage.parse(image);
-    byte[] payload = AtomicContainerSignature.payloadFor(pinned);
+    byte[] payload =
+        cosign.enabled
+            ? AtomicContainerSignature.cosignPayloadFor(pinned)
+            : AtomicContainerSignature.payloadFor(pinned);
     if (payloadOnly) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(new String(payload, StandardCharsets.UTF_8));
       out.flush();
       return ExitCode.OK;
     }
+    return cosign.enabled ? signCosign(pinned, payload) : signAttestation(pinned, payload);
+  }
+
+  private int signAttestation(ImageReference pinned, byte[] payload) {
     NoteName noteName = NoteName.parse("--note", required(note, "--note projects/P/notes/N"));
-    SigningKey signingKey =
-        SigningKeyFile.load(
-            required(key, "--key FILE"), keyType, algorithm, keyId, passphraseFile, attached);
+    SigningKey signingKey = signingKey();
     byte[] signature = SigningKeyFile.sign(signingKey, payload);
     Verification check =
         AttestationVerifier.verify(
@@ -130,10 +143,7 @@ public final class SignCommand implements Callable<Integer> {
                 payload,
                 List.of(new AttestationSignature(signature, signingKey.publicKeyId()))),
             List.of(signingKey.trustedKey()));
-    if (!check.verified()) {
-      throw CliException.denied(
-          "the signature made with key file " + key + " does not verify: " + check.reason());
-    }
+    requireVerified(check);
     return AttestationUpload.upload(
         spec.commandLine(),
         grafeas,
@@ -141,6 +151,46 @@ public final class SignCommand implements Callable<Integer> {
         project,
         AttestationOccurrences.of(
             noteName.toString(), pinned, payload, signature, signingKey.publicKeyId()));
+  }
+
+  private int signCosign(ImageReference pinned, byte[] payload) {
+    if (note != null) {
+      throw CliException.usage(
+          "--note files a Grafeas attestation and --cosign a registry signature; choose one");
+    }
+    SigningKey signingKey = signingKey();
+    if (!(signingKey.trustedKey() instanceof PkixTrustedKey)) {
+      throw CliException.usage(
+          "key file "
+              + key
+              + " is a PGP key; cosign signatures need a PKIX key (a PEM private key and"
+              + " --algorithm)");
+    }
+    String signature = Base64.getEncoder().encodeToString(SigningKeyFile.sign(signingKey, payload));
+    requireVerified(
+        CosignSignatureVerifier.verify(
+            pinned,
+            List.of(new CosignSignature(payload, signature, null)),
+            List.of(signingKey.trustedKey())));
+    return CosignUpload.upload(
+        spec.commandLine(),
+        output,
+        cosign.target(pinned, System.getenv()),
+        payload,
+        signature,
+        signingKey.publicKeyId());
+  }
+
+  private SigningKey signingKey() {
+    return SigningKeyFile.load(
+        required(key, "--key FILE"), keyType, algorithm, keyId, passphraseFile, attached);
+  }
+
+  private void requireVerified(Verification check) {
+    if (!check.verified()) {
+      throw CliException.denied(
+          "the signature made with key file " + key + " does not verify: " + check.reason());
+    }
   }
 
   private static <T> T required(T value, String option) {

@@ -7,6 +7,7 @@ import io.dikast.cli.grafeas.GrafeasOptions;
 import io.dikast.cli.output.OutputOptions;
 import io.dikast.cli.output.Printer;
 import io.dikast.cli.output.Progress;
+import io.dikast.cli.registry.RegistryOptions;
 import io.dikast.engine.policy.Decision;
 import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
@@ -15,6 +16,7 @@ import io.dikast.verifier.grafeas.GrafeasAttestationSource;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.dikast.verifier.grafeas.GrafeasConnection;
 import io.dikast.verifier.grafeas.GrafeasVulnerabilitySource;
+import io.dikast.verifier.registry.JibCosignSignatureSource;
 import io.grpc.Deadline;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +47,8 @@ import picocli.CommandLine.Spec;
           + " (spec.containers, spec.template.spec, spec.jobTemplate.spec.template.spec, or where"
           + " a policy's podSpecKinds says), the ImageSecurityPolicy, GenericAttestationPolicy"
           + " and AttestationAuthority manifests that apply to them, and asks Grafeas for the"
-          + " attestations. Prints the webhook's messages per workload and image.",
+          + " attestations (and registries for the cosign signatures of authorities with a cosign"
+          + " source). Prints the webhook's messages per workload and image.",
       "With --cluster, a running operator decides instead, from the cluster's live policies.",
       "Exit codes: 0 every workload admitted, 1 some workload denied, 2 usage, configuration or"
           + " malformed input."
@@ -95,6 +98,8 @@ public final class VerifyCommand implements Callable<Integer> {
   private String namespace = "default";
 
   @Mixin private GrafeasOptions grafeas;
+
+  @Mixin private RegistryOptions registry;
 
   @Mixin private OutputOptions output;
 
@@ -154,12 +159,16 @@ public final class VerifyCommand implements Callable<Integer> {
       List<LocatedWorkload> workloads, LocalPolicies policies, GrafeasClientSettings settings) {
     List<WorkloadVerdict> verdicts = new ArrayList<>();
     try (GrafeasConnection connection = connect(settings);
+        JibCosignSignatureSource signatures = new JibCosignSignatureSource();
         Progress.Step step =
             Progress.on(spec.commandLine().getErr(), output.format())
                 .step("asking Grafeas at " + settings.address() + " for attestations")) {
       WorkloadVerifier verifier =
           new WorkloadVerifier(
-              new GrafeasAttestationSource(connection), new GrafeasVulnerabilitySource(connection));
+              new GrafeasAttestationSource(connection),
+              new GrafeasVulnerabilitySource(connection),
+              signatures,
+              registry.credentials(System.getenv()));
       for (LocatedWorkload located : workloads) {
         Workload workload = located.workload();
         Decision decision =

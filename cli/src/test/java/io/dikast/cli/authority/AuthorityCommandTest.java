@@ -163,4 +163,102 @@ class AuthorityCommandTest {
             "dikast: Error: --pgp-public-key=FILE, --pkix-public-key=FILE are mutually exclusive"
                 + " (specify only one) (see 'dikast authority --help')\n");
   }
+
+  @Test
+  void printsACosignAuthorityWithoutANote() throws Exception {
+    String pem;
+    try (OpenSsl openSsl = OpenSsl.start()) {
+      pem = openSsl.ecKey("P-256").publicKeyPem();
+    }
+    Path keyFile = Files.writeString(dir.resolve("release.pub"), pem);
+
+    Run run =
+        Dikast.run(
+            "authority",
+            "--name",
+            "release",
+            "--cosign",
+            "--cosign-plain-http",
+            "--pkix-public-key",
+            keyFile.toString(),
+            "--algorithm",
+            "ECDSA_P256_SHA256");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    AttestationAuthority authority = SERIALIZATION.unmarshal(run.out(), AttestationAuthority.class);
+    assertThat(authority.getSpec().getNoteReference()).isNull();
+    assertThat(authority.getSpec().getCosign().getPlainHttp()).isTrue();
+    assertThat(authority.getSpec().getCosign().getRepository()).isNull();
+    assertThat(run.out()).contains("  cosign:\n    plainHttp: true\n");
+    assertThat(authority.getSpec().getPublicKeys().get(0).getPkixPublicKey().getPublicKeyPem())
+        .isEqualTo(pem);
+  }
+
+  @Test
+  void keepsTheNoteAndTheCosignRepositoryTogether() throws Exception {
+    String pem;
+    try (OpenSsl openSsl = OpenSsl.start()) {
+      pem = openSsl.ecKey("P-256").publicKeyPem();
+    }
+    Path keyFile = Files.writeString(dir.resolve("release.pub"), pem);
+
+    Run run =
+        Dikast.run(
+            "authority",
+            "--name",
+            "release",
+            "--note",
+            "projects/image-signing/notes/release",
+            "--cosign-repository",
+            "registry.example.com/signatures",
+            "--cosign-credentials-secret",
+            "registry-login",
+            "--pkix-public-key",
+            keyFile.toString(),
+            "--algorithm",
+            "ECDSA_P256_SHA256");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    AttestationAuthority authority = SERIALIZATION.unmarshal(run.out(), AttestationAuthority.class);
+    assertThat(authority.getSpec().getNoteReference())
+        .isEqualTo("projects/image-signing/notes/release");
+    assertThat(authority.getSpec().getCosign().getRepository())
+        .isEqualTo("registry.example.com/signatures");
+    assertThat(authority.getSpec().getCosign().getCredentialsSecretName())
+        .isEqualTo("registry-login");
+    assertThat(authority.getSpec().getCosign().getPlainHttp()).isNull();
+  }
+
+  @Test
+  void asksForANoteOrCosign() throws Exception {
+    Path keyFile = Files.writeString(dir.resolve("any.pub"), "unread");
+
+    Run run =
+        Dikast.run(
+            "authority",
+            "--name",
+            "qa",
+            "--pkix-public-key",
+            keyFile.toString(),
+            "--algorithm",
+            "ECDSA_P256_SHA256");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo("dikast: missing --note projects/P/notes/N (needed unless --cosign)\n");
+  }
+
+  @Test
+  void refusesCosignWithAPgpKey() throws Exception {
+    Path keyFile = Files.writeString(dir.resolve("qa.asc"), "unread");
+
+    Run run =
+        Dikast.run("authority", "--name", "qa", "--cosign", "--pgp-public-key", keyFile.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "dikast: --cosign needs --pkix-public-key: cosign signatures are checked with PKIX"
+                + " keys only\n");
+  }
 }
