@@ -2,6 +2,8 @@ package io.dikast.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikast.verifier.testing.CosignImages;
+import io.dikast.verifier.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every command of {@code examples/*}{@code /README.md} (see {@link ReadmeScript} and the
  * convention in {@code examples/README.md}) against the real API server, the operator jar's webhook
- * and the Grafeas server jar, with {@code dikast}, {@code kubectl}, gpg, openssl and curl as a user
- * has them. Each example gets a copy of its directory, a checked namespace and a fresh GNUPGHOME.
+ * and the Grafeas server jar, and a docker-registry, with {@code dikast}, {@code kubectl}, gpg,
+ * openssl and curl as a user has them. Each example gets a copy of its directory, a checked
+ * namespace and a fresh GNUPGHOME.
  */
 @ExtendWith(ClusterExtension.class)
 class ExamplesIT {
@@ -31,14 +34,25 @@ class ExamplesIT {
   private static final Path EXAMPLES = Path.of(System.getProperty("dikast.examples.dir"));
   private static final Path CLI_BIN = Path.of(System.getProperty("dikast.cli.bin"));
   private static final List<String> TESTED =
-      List.of("allowlist", "break-glass", "multi-authority", "payment-processor", "pkix-keys");
+      List.of(
+          "allowlist",
+          "break-glass",
+          "cosign-signatures",
+          "multi-authority",
+          "payment-processor",
+          "pkix-keys");
 
   private static TestCluster cluster;
   private static LocalOperator local;
+  private static LocalRegistry registry;
+  private static String paymentDigest;
 
   @BeforeAll
-  static void startGrafeasAndOperator(TestCluster testCluster) {
+  static void startGrafeasOperatorAndRegistry(TestCluster testCluster) {
     cluster = testCluster;
+    registry = LocalRegistry.open();
+    // The image the cosign example signs; a user would have pushed it with docker or crane.
+    paymentDigest = CosignImages.pushImage(registry, "team/payment", "payment v1");
     local =
         LocalOperator.start(
             cluster,
@@ -49,7 +63,7 @@ class ExamplesIT {
 
   @AfterAll
   static void stopAll() {
-    local.close();
+    Closeables.closeAll(local, registry);
   }
 
   static List<String> examples() {
@@ -93,6 +107,8 @@ class ExamplesIT {
       environment.put("NS", namespace.name());
       environment.put("GRAFEAS_URL", local.grafeas().restUrl());
       environment.put("DIKAST_GRAFEAS", local.grafeas().address());
+      environment.put("REGISTRY", registry.host());
+      environment.put("DIGEST", paymentDigest);
       environment.put("KUBECONFIG", cluster.kubeconfig().toString());
       environment.put("GNUPGHOME", gnupgHome.toString());
       environment.put("PATH", path());

@@ -229,6 +229,9 @@ class OperatorIT {
     assertThat(canI("patch", "imagesecuritypolicies.kritis.grafeas.io", "--subresource=status"))
         .isEqualTo("yes");
     assertThat(canI("list", "secrets")).isEqualTo("yes");
+    // Cosign lookups read the pull secrets of a workload's service account.
+    assertThat(canI("watch", "serviceaccounts")).isEqualTo("yes");
+    assertThat(canI("update", "serviceaccounts")).isEqualTo("no");
     assertThat(canI("create", "events")).isEqualTo("yes");
     assertThat(canI("create", "imagesecuritypolicies.kritis.grafeas.io")).isEqualTo("no");
     assertThat(canI("delete", "attestationauthorities.kritis.grafeas.io")).isEqualTo("no");
