@@ -6,6 +6,7 @@ import io.dikast.bench.load.RotationRun;
 import io.dikast.bench.load.ScaleOutRun;
 import io.dikast.bench.load.WarmRun;
 import io.dikast.bench.memory.MemoryScenario;
+import io.dikast.bench.registry.CosignLookupRun;
 import io.dikast.bench.report.BenchmarkRow;
 import io.dikast.bench.report.LatencyChart;
 import io.dikast.bench.report.LoadRow;
@@ -18,16 +19,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code java -jar bench/target/dikast-bench.jar all|jmh|load|warm|scaleout|rotation|store|memory}:
- * runs the JMH suite, the webhook load driver, the warm path beside the trivial endpoint five
- * times, warm throughput over 1–3 operator processes, the certificate rotation under load, the
- * Grafeas server's store benchmark, the memory scenario or all of them, and writes {@code
+ * {@code java -jar bench/target/dikast-bench.jar
+ * all|jmh|load|warm|scaleout|rotation|store|memory|cosign}: runs the JMH suite, the webhook load
+ * driver, the warm path beside the trivial endpoint five times, warm throughput over 1–3 operator
+ * processes, the certificate rotation under load, the Grafeas server's store benchmark, the memory
+ * scenario, cosign lookups against a local registry or all of them, and writes {@code
  * bench/results/<UTC date and minute>/report.md} and {@code latency.png}.
  */
 public final class Main {
 
   private static final Set<String> COMMANDS =
-      Set.of("all", "jmh", "load", "warm", "scaleout", "rotation", "store", "memory");
+      Set.of("all", "jmh", "load", "warm", "scaleout", "rotation", "store", "memory", "cosign");
 
   private Main() {}
 
@@ -35,7 +37,8 @@ public final class Main {
     String command = args.length == 0 ? "all" : args[0];
     if (!COMMANDS.contains(command)) {
       System.err.println(
-          "usage: java -jar dikast-bench.jar [all|jmh|load|warm|scaleout|rotation|store|memory]");
+          "usage: java -jar dikast-bench.jar"
+              + " [all|jmh|load|warm|scaleout|rotation|store|memory|cosign]");
       System.exit(2);
     }
     Map<String, String> machine = Machine.describe();
@@ -60,6 +63,7 @@ public final class Main {
         all || command.equals("memory")
             ? new MemoryScenario(Machine.checkout()).run(directory)
             : "";
+    String cosign = all || command.equals("cosign") ? new CosignLookupRun().run() : "";
     machine.put("load average at end (1, 5, 15 min)", Machine.loadAverage());
     Files.writeString(
         directory.resolve("report.md"),
@@ -68,7 +72,8 @@ public final class Main {
             + scaleOut
             + rotation
             + store
-            + memory);
+            + memory
+            + cosign);
     if (!load.isEmpty()) {
       LatencyChart.write(load, directory.resolve("latency.png"));
     }
