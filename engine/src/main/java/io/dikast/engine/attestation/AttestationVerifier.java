@@ -4,9 +4,7 @@ import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.PgpTrustedKey;
 import io.dikast.engine.key.PkixTrustedKey;
 import io.dikast.engine.key.TrustedKey;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether an attestation proves that an authority vouched for exactly this image: one of
@@ -34,15 +32,8 @@ public final class AttestationVerifier {
       return Verification.notVerified(
           "attestation has " + signatures.size() + " signatures, more than 16");
     }
-    Set<String> reasons = new LinkedHashSet<>();
-    for (AttestationSignature signature : signatures) {
-      Verification verification = verify(image, payload, signature, authorityKeys);
-      if (verification.verified()) {
-        return verification;
-      }
-      reasons.add(verification.reason());
-    }
-    return Verification.notVerified(String.join("; ", reasons));
+    return Verification.firstVerified(
+        signatures, signature -> verify(image, payload, signature, authorityKeys));
   }
 
   private static Verification verify(

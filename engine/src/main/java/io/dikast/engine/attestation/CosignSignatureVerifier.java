@@ -4,9 +4,7 @@ import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.PkixTrustedKey;
 import io.dikast.engine.key.TrustedKey;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether cosign's keyed signatures in a registry prove that an authority vouched for
@@ -40,15 +38,7 @@ public final class CosignSignatureVerifier {
     if (keys.isEmpty()) {
       return Verification.notVerified("authority has no PKIX key to check cosign signatures with");
     }
-    Set<String> reasons = new LinkedHashSet<>();
-    for (CosignSignature signature : signatures) {
-      Verification verification = verify(image, signature, keys);
-      if (verification.verified()) {
-        return verification;
-      }
-      reasons.add(verification.reason());
-    }
-    return Verification.notVerified(String.join("; ", reasons));
+    return Verification.firstVerified(signatures, signature -> verify(image, signature, keys));
   }
 
   private static Verification verify(
