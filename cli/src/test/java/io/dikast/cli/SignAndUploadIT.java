@@ -12,13 +12,16 @@ import io.dikast.engine.attestation.AtomicContainerSignature;
 import io.dikast.engine.attestation.Attestation;
 import io.dikast.engine.attestation.AttestationSignature;
 import io.dikast.engine.attestation.AttestationVerifier;
+import io.dikast.engine.attestation.InTotoStatement;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
+import io.dikast.engine.policy.AttestationFact;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.engine.testing.OpenSsl;
 import io.dikast.grafeas.testing.GrafeasServerProcess;
+import io.dikast.verifier.attestation.AttestationFacts;
 import io.grafeas.v1.GetOccurrenceRequest;
 import io.grafeas.v1.GrafeasGrpc;
 import io.grafeas.v1.NoteKind;
@@ -147,6 +150,49 @@ class SignAndUploadIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(verifyUpload(run, key.publicKeyPem(), algorithm))
         .isEqualTo(Verification.verifiedBy(keyId));
+  }
+
+  @Test
+  void signsADsseEnvelopeWithAGpgKeyAndTheGrafeasServerKeepsIt() throws Exception {
+    Run run =
+        dikast(
+            "sign", "--dsse", "--image", IMAGE, "--note", NOTE, "--key", pgpSecretKey.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(verifyEnvelope(run, KeyParser.parsePgp(null, gpg.exportPublicKey(fingerprint))))
+        .isEqualTo(new AttestationFact.Verified(fingerprint));
+  }
+
+  @Test
+  void signsADsseEnvelopeWithAnOpensslKey() throws Exception {
+    OpenSsl.Key key = openSsl.ecKey("P-256");
+    TrustedKey trusted = KeyParser.parsePkix(null, key.publicKeyPem(), "ECDSA_P256_SHA256");
+
+    Run run =
+        dikast(
+            "sign",
+            "--dsse",
+            "--image",
+            IMAGE,
+            "--note",
+            NOTE,
+            "--key",
+            key.privateKey().toString(),
+            "--algorithm",
+            "ECDSA_P256_SHA256");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(verifyEnvelope(run, trusted))
+        .isEqualTo(new AttestationFact.Verified(trusted.keyId()));
+  }
+
+  @Test
+  void printsTheStatementADsseEnvelopeWouldSign() {
+    Run run = Dikast.run("sign", "--dsse", "--image", IMAGE, "--payload-only");
+
+    assertThat(run.out().getBytes(UTF_8))
+        .isEqualTo(
+            InTotoStatement.about(ImageReference.parse(IMAGE), InTotoStatement.APPROVAL_PREDICATE));
   }
 
   @Test
@@ -349,6 +395,14 @@ class SignAndUploadIT {
                             s.getSignature().toByteArray(), s.getPublicKeyId()))
                 .toList());
     return AttestationVerifier.verify(ImageReference.parse(IMAGE), attestation, List.of(key));
+  }
+
+  // The envelope read back over gRPC, judged as the webhook judges an occurrence.
+  private static AttestationFact verifyEnvelope(Run run, TrustedKey key) throws IOException {
+    Occurrence occurrence = occurrence(occurrenceName(run.out()));
+    assertThat(occurrence.hasEnvelope()).isTrue();
+    assertThat(occurrence.getEnvelope().getPayloadType()).isEqualTo("application/vnd.in-toto+json");
+    return AttestationFacts.verify(List.of(occurrence), List.of(key), ImageReference.parse(IMAGE));
   }
 
   // Text output names the occurrence second; JSON output under "occurrence".

@@ -39,7 +39,11 @@ final class AttestationUpload {
       created = client.createOccurrence(parent, occurrence);
     }
     String image = occurrence.getResourceUri().substring("https://".length());
-    String keyId = occurrence.getAttestation().getSignatures(0).getPublicKeyId();
+    // A DSSE occurrence carries its one signature in the envelope, not in the attestation.
+    String keyId =
+        occurrence.hasEnvelope()
+            ? occurrence.getEnvelope().getSignatures(0).getKeyid()
+            : occurrence.getAttestation().getSignatures(0).getPublicKeyId();
     new Printer(command.getOut(), output.format())
         .print(
             new Result(

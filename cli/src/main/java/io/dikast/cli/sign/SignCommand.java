@@ -11,6 +11,10 @@ import io.dikast.engine.attestation.AttestationSignature;
 import io.dikast.engine.attestation.AttestationVerifier;
 import io.dikast.engine.attestation.CosignSignature;
 import io.dikast.engine.attestation.CosignSignatureVerifier;
+import io.dikast.engine.attestation.DsseEnvelope;
+import io.dikast.engine.attestation.DsseVerifier;
+import io.dikast.engine.attestation.InTotoStatement;
+import io.dikast.engine.attestation.Pae;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyType;
@@ -46,7 +50,9 @@ import picocli.CommandLine.Spec;
       "--payload-only prints the payload instead, for gpg --detach-sign or openssl dgst -sign;"
           + " upload their signature with dikast attest.",
       "--cosign signs cosign's payload with a PKIX key and pushes the signature to the image's"
-          + " registry (tag sha256-<hex>.sig), as cosign sign --key does; no --note."
+          + " registry (tag sha256-<hex>.sig), as cosign sign --key does; no --note.",
+      "--dsse signs an in-toto statement about the image in a DSSE envelope (PGP detached or"
+          + " PKIX) and uploads it to Grafeas as the occurrence's envelope."
     })
 public final class SignCommand implements Callable<Integer> {
 
@@ -109,6 +115,15 @@ public final class SignCommand implements Callable<Integer> {
       description = "Print the payload to sign, byte for byte, and upload nothing.")
   private boolean payloadOnly;
 
+  @Option(
+      names = "--dsse",
+      description =
+          "Sign an in-toto statement (predicate type "
+              + InTotoStatement.APPROVAL_PREDICATE
+              + ") in a DSSE envelope instead of the atomic container signature;"
+              + " --payload-only prints the statement.")
+  private boolean dsse;
+
   @Mixin private CosignOptions cosign;
 
   @Mixin private GrafeasOptions grafeas;
@@ -118,17 +133,51 @@ public final class SignCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ImageReference pinned = PinnedImage.parse(image);
+    if (dsse && cosign.enabled) {
+      throw CliException.usage(
+          "--dsse files a Grafeas attestation and --cosign a registry signature; choose one");
+    }
     byte[] payload =
         cosign.enabled
             ? AtomicContainerSignature.cosignPayloadFor(pinned)
-            : AtomicContainerSignature.payloadFor(pinned);
+            : dsse
+                ? InTotoStatement.about(pinned, InTotoStatement.APPROVAL_PREDICATE)
+                : AtomicContainerSignature.payloadFor(pinned);
     if (payloadOnly) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(new String(payload, StandardCharsets.UTF_8));
       out.flush();
       return ExitCode.OK;
     }
-    return cosign.enabled ? signCosign(pinned, payload) : signAttestation(pinned, payload);
+    if (cosign.enabled) {
+      return signCosign(pinned, payload);
+    }
+    return dsse ? signEnvelope(pinned, payload) : signAttestation(pinned, payload);
+  }
+
+  private int signEnvelope(ImageReference pinned, byte[] statement) {
+    NoteName noteName = NoteName.parse("--note", required(note, "--note projects/P/notes/N"));
+    if (attached) {
+      throw CliException.usage("a DSSE envelope takes detached signatures; drop --attached");
+    }
+    SigningKey signingKey = signingKey();
+    byte[] signature =
+        SigningKeyFile.sign(signingKey, Pae.encode(DsseEnvelope.IN_TOTO_TYPE, statement));
+    requireVerified(
+        DsseVerifier.verify(
+            pinned,
+            new DsseEnvelope(
+                DsseEnvelope.IN_TOTO_TYPE,
+                statement,
+                List.of(new AttestationSignature(signature, signingKey.publicKeyId()))),
+            List.of(signingKey.trustedKey())));
+    return AttestationUpload.upload(
+        spec.commandLine(),
+        grafeas,
+        output,
+        project,
+        AttestationOccurrences.envelope(
+            noteName.toString(), pinned, statement, signature, signingKey.publicKeyId()));
   }
 
   private int signAttestation(ImageReference pinned, byte[] payload) {

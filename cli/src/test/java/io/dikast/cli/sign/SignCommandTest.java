@@ -125,6 +125,33 @@ class SignCommandTest {
   }
 
   @Test
+  void aDsseEnvelopeIsNeitherACosignSignatureNorAnAttachedMessage() {
+    Run both =
+        Dikast.run(
+            "sign", "--dsse", "--cosign", "--image", IMAGE, "--key", ecKey.privateKey().toString());
+    Run attached =
+        Dikast.run(
+            "sign",
+            "--dsse",
+            "--attached",
+            "--image",
+            IMAGE,
+            "--note",
+            "projects/image-signing/notes/qa",
+            "--key",
+            ecKey.privateKey().toString());
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err())
+        .isEqualTo(
+            "dikast: --dsse files a Grafeas attestation and --cosign a registry signature;"
+                + " choose one\n");
+    assertThat(attached.exitCode()).isEqualTo(2);
+    assertThat(attached.err())
+        .isEqualTo("dikast: a DSSE envelope takes detached signatures; drop --attached\n");
+  }
+
+  @Test
   void refusesAMalformedNoteName() {
     Run run =
         Dikast.run(

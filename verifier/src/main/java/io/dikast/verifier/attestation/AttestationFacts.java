@@ -1,6 +1,9 @@
 package io.dikast.verifier.attestation;
 
+import io.dikast.engine.attestation.Attestation;
 import io.dikast.engine.attestation.AttestationVerifier;
+import io.dikast.engine.attestation.DsseEnvelope;
+import io.dikast.engine.attestation.DsseVerifier;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.TrustedKey;
@@ -12,6 +15,7 @@ import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -87,14 +91,35 @@ public final class AttestationFacts {
     }
     Set<String> reasons = new LinkedHashSet<>();
     for (Occurrence occurrence : occurrences) {
-      Verification verification =
-          AttestationVerifier.verify(image, OccurrenceAttestations.of(occurrence), keys);
+      Verification verification = verify(occurrence, keys, image);
       if (verification.verified()) {
         return new AttestationFact.Verified(verification.keyId());
       }
       reasons.add(verification.reason());
     }
     return new AttestationFact.NotVerified(summary(reasons));
+  }
+
+  /**
+   * An occurrence's signatures, and its DSSE envelope's: either verifying is enough. An envelope
+   * beside an attestation without signatures (as {@code dikast sign --dsse} files them) is reported
+   * alone.
+   */
+  private static Verification verify(
+      Occurrence occurrence, List<TrustedKey> keys, ImageReference image) {
+    Attestation attestation = OccurrenceAttestations.of(occurrence);
+    Optional<DsseEnvelope> envelope = OccurrenceAttestations.envelope(occurrence);
+    if (envelope.isEmpty()) {
+      return AttestationVerifier.verify(image, attestation, keys);
+    }
+    Verification dsse = DsseVerifier.verify(image, envelope.get(), keys);
+    if (dsse.verified() || attestation.signatures().isEmpty()) {
+      return dsse;
+    }
+    Verification signed = AttestationVerifier.verify(image, attestation, keys);
+    return signed.verified()
+        ? signed
+        : Verification.notVerified(dsse.reason() + "; " + signed.reason());
   }
 
   private static String summary(Set<String> reasons) {
