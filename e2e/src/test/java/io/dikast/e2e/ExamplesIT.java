@@ -38,6 +38,7 @@ class ExamplesIT {
           "allowlist",
           "break-glass",
           "cosign-signatures",
+          "dsse-envelopes",
           "multi-authority",
           "payment-processor",
           "pkix-keys");
