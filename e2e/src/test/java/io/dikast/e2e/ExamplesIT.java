@@ -41,7 +41,8 @@ class ExamplesIT {
           "dsse-envelopes",
           "multi-authority",
           "payment-processor",
-          "pkix-keys");
+          "pkix-keys",
+          "what-if");
 
   private static TestCluster cluster;
   private static LocalOperator local;

@@ -72,9 +72,23 @@ class OperatorIT {
               assertThat(tables)
                   .extracting(PrinterTable::headers)
                   .containsExactly(
-                      List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"),
+                      List.of(
+                          "NAME",
+                          "READY",
+                          "MODE",
+                          "AUTHORITIES",
+                          "VIOLATIONS",
+                          "WOULD-DENY",
+                          "AGE"),
                       List.of("NAME", "READY", "NOTE", "KEYS", "AGE"),
-                      List.of("NAME", "READY", "MODE", "AUTHORITIES", "VIOLATIONS", "AGE"));
+                      List.of(
+                          "NAME",
+                          "READY",
+                          "MODE",
+                          "AUTHORITIES",
+                          "VIOLATIONS",
+                          "WOULD-DENY",
+                          "AGE"));
               assertThat(tables)
                   .extracting(table -> withoutAge(table.rows()))
                   .containsExactly(
@@ -84,6 +98,7 @@ class OperatorIT {
                               "True",
                               "Enforce",
                               "qa-attestor",
+                              "",
                               "")),
                       List.of(
                           List.of(
@@ -97,6 +112,7 @@ class OperatorIT {
                               "True",
                               "Enforce",
                               "qa-attestor",
+                              "",
                               "")));
             });
   }

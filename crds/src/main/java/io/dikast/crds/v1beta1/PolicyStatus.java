@@ -39,6 +39,11 @@ public class PolicyStatus extends ConditionedStatus {
   @JsonPropertyDescription("When continuous validation last ran (RFC 3339).")
   private String lastValidationTime;
 
+  @JsonPropertyDescription(
+      "Dikast: the running pods the policy would deny if enforced, as the last"
+          + " kritis.grafeas.io/what-if request found.")
+  private WhatIf whatIf;
+
   public List<String> getResolvedAuthorities() {
     return resolvedAuthorities;
   }
@@ -104,6 +109,14 @@ public class PolicyStatus extends ConditionedStatus {
     this.lastValidationTime = lastValidationTime;
   }
 
+  public WhatIf getWhatIf() {
+    return whatIf;
+  }
+
+  public void setWhatIf(WhatIf whatIf) {
+    this.whatIf = whatIf;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PolicyStatus other
@@ -115,7 +128,8 @@ public class PolicyStatus extends ConditionedStatus {
         && Objects.equals(lastBreakglass, other.lastBreakglass)
         && Objects.equals(violations, other.violations)
         && Objects.equals(violatingPods, other.violatingPods)
-        && Objects.equals(lastValidationTime, other.lastValidationTime);
+        && Objects.equals(lastValidationTime, other.lastValidationTime)
+        && Objects.equals(whatIf, other.whatIf);
   }
 
   @Override
@@ -129,6 +143,7 @@ public class PolicyStatus extends ConditionedStatus {
         lastBreakglass,
         violations,
         violatingPods,
-        lastValidationTime);
+        lastValidationTime,
+        whatIf);
   }
 }

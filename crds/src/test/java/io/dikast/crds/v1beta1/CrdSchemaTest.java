@@ -113,7 +113,8 @@ class CrdSchemaTest {
         .containsExactlyInAnyOrder("LOW", "MEDIUM", "HIGH", "CRITICAL", "BLOCK_ALL", "ALLOW_ALL");
     assertThat(spec.getProperties())
         .containsKeys("imageAllowlist", "imageWhitelist", "builtProjectIDs");
-    assertThat(columns(crd)).containsExactly("Ready", "Mode", "Authorities", "Violations", "Age");
+    assertThat(columns(crd))
+        .containsExactly("Ready", "Mode", "Authorities", "Violations", "Would-Deny", "Age");
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
   }
 
@@ -203,7 +204,8 @@ class CrdSchemaTest {
     assertThat(spec.getProperties().get("attestationAuthorityNames").getMinItems()).isEqualTo(1L);
     assertThat(spec.getProperties())
         .containsKeys("admissionAllowlistPatterns", "admissionWhitelistPatterns");
-    assertThat(columns(crd)).containsExactly("Ready", "Mode", "Authorities", "Violations", "Age");
+    assertThat(columns(crd))
+        .containsExactly("Ready", "Mode", "Authorities", "Violations", "Would-Deny", "Age");
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
   }
 

@@ -59,6 +59,23 @@ public record Policy(
     }
   }
 
+  /** This policy as it would be with {@code mode}: what a what-if request asks of a DryRun one. */
+  public Policy withEnforcementMode(EnforcementMode mode) {
+    return new Policy(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames,
+        requiredAttestations,
+        mode,
+        breakglass,
+        onBackendUnavailable,
+        cachedFactsMaxAge,
+        vulnerabilityRequirements,
+        podSpecKinds);
+  }
+
   /** A policy that names no kind of its own. */
   public Policy(
       PolicyKind kind,

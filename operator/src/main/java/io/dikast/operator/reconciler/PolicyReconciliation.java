@@ -88,7 +88,10 @@ final class PolicyReconciliation {
     return status;
   }
 
-  /** Denials, break-glass and violations are written by admission and validation; keep them. */
+  /**
+   * Denials, break-glass, violations and what-if answers are written by admission and validation;
+   * keep them.
+   */
   private static PolicyStatus copyOfObservations(PolicyStatus previous) {
     PolicyStatus status = new PolicyStatus();
     if (previous != null) {
@@ -97,6 +100,7 @@ final class PolicyReconciliation {
       status.setViolations(previous.getViolations());
       status.setViolatingPods(previous.getViolatingPods());
       status.setLastValidationTime(previous.getLastValidationTime());
+      status.setWhatIf(previous.getWhatIf());
     }
     return status;
   }

@@ -1,17 +1,20 @@
 package io.dikast.operator.validation;
 
+import io.dikast.crds.v1beta1.PolicyStatus;
 import io.dikast.operator.ha.Leadership;
 import io.dikast.operator.metrics.ValidationMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.reconciler.WarningEvents;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.VulnerabilityResolver;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs continuous validation on the leader: when the interval has passed since the last run, or
- * when a policy carries the trigger annotation. One run at a time, on its own thread, so a slow
- * Grafeas never holds admission's pools longer than one pod's budget.
+ * when a policy carries the trigger annotation; and answers what-if requests ({@link WhatIfRun}).
+ * One run at a time, on its own thread, so a slow Grafeas never holds admission's pools longer than
+ * one pod's budget.
  */
 @ApplicationScoped
 public class ContinuousValidation {
@@ -31,7 +35,9 @@ public class ContinuousValidation {
   private final ValidationSchedule schedule;
   private final Leadership leadership;
   private final PolicySetView view;
+  private final KubernetesClient client;
   private final ValidationRun run;
+  private final WhatIfRun whatIf;
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
@@ -55,16 +61,12 @@ public class ContinuousValidation {
     this.schedule = schedule;
     this.leadership = leadership;
     this.view = view;
+    this.client = client;
+    PodEvaluator evaluator =
+        new PodEvaluator(facts, vulnerabilities, Pacer.realTime(config.grafeasRequestsPerSecond()));
     this.run =
-        new ValidationRun(
-            client,
-            view,
-            new PodEvaluator(
-                facts, vulnerabilities, Pacer.realTime(config.grafeasRequestsPerSecond())),
-            events,
-            metrics,
-            config.podBudget(),
-            clock);
+        new ValidationRun(client, view, evaluator, events, metrics, config.podBudget(), clock);
+    this.whatIf = new WhatIfRun(client, view, evaluator, config.podBudget(), clock);
   }
 
   void start(@Observes StartupEvent event) {
@@ -84,13 +86,15 @@ public class ContinuousValidation {
       return;
     }
     try {
-      if (schedule.due(clock.instant()) || run.triggered()) {
+      List<CustomResource<?, PolicyStatus>> policies = ValidationRun.policies(client);
+      if (schedule.due(clock.instant()) || ValidationRun.triggered(policies)) {
         RunFindings findings = run.run();
         schedule.ran(clock.instant());
         LOG.infof(
             "Continuous validation finished: %d policies with violations%s",
             findings.violatingPolicyCount(), findings.hadOutage() ? ", Grafeas unavailable" : "");
       }
+      whatIf.answer(policies);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -68,15 +68,15 @@ public final class ValidationRun {
     this.clock = clock;
   }
 
-  /** Whether some policy carries {@link #TRIGGER_ANNOTATION}. */
-  boolean triggered() {
-    return policies().stream().anyMatch(ValidationRun::hasTrigger);
+  /** Whether one of {@code policies} carries {@link #TRIGGER_ANNOTATION}. */
+  static boolean triggered(List<CustomResource<?, PolicyStatus>> policies) {
+    return policies.stream().anyMatch(ValidationRun::hasTrigger);
   }
 
   /** Validates every namespace with policies; returns what it found. */
   RunFindings run() throws InterruptedException {
     Instant start = clock.instant();
-    List<CustomResource<?, PolicyStatus>> policies = policies();
+    List<CustomResource<?, PolicyStatus>> policies = policies(client);
     RunFindings findings = new RunFindings();
     Set<String> namespaces = new TreeSet<>();
     policies.forEach(policy -> namespaces.add(policy.getMetadata().getNamespace()));
@@ -116,7 +116,7 @@ public final class ValidationRun {
         workload, snapshot, Deadline.after(podBudget.toNanos(), TimeUnit.NANOSECONDS));
   }
 
-  private static boolean isRunning(Pod pod) {
+  static boolean isRunning(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     return pod.getMetadata().getDeletionTimestamp() == null && !FINISHED_PHASES.contains(phase);
   }
@@ -190,12 +190,12 @@ public final class ValidationRun {
   }
 
   @SuppressWarnings("unchecked")
-  private static Class<CustomResource<?, PolicyStatus>> typeOf(
-      CustomResource<?, PolicyStatus> policy) {
+  static Class<CustomResource<?, PolicyStatus>> typeOf(CustomResource<?, PolicyStatus> policy) {
     return (Class<CustomResource<?, PolicyStatus>>) policy.getClass();
   }
 
-  private List<CustomResource<?, PolicyStatus>> policies() {
+  /** Every ImageSecurityPolicy and GenericAttestationPolicy of the cluster. */
+  static List<CustomResource<?, PolicyStatus>> policies(KubernetesClient client) {
     List<CustomResource<?, PolicyStatus>> all = new ArrayList<>();
     Stream.concat(
             client.resources(ImageSecurityPolicy.class).inAnyNamespace().list().getItems().stream(),
@@ -214,7 +214,7 @@ public final class ValidationRun {
     return annotations != null && annotations.containsKey(TRIGGER_ANNOTATION);
   }
 
-  private static PolicyRef ref(CustomResource<?, PolicyStatus> policy) {
+  static PolicyRef ref(CustomResource<?, PolicyStatus> policy) {
     PolicyKind kind =
         policy instanceof ImageSecurityPolicy
             ? PolicyKind.IMAGE_SECURITY_POLICY

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicySpec;
 import io.dikast.crds.v1beta1.PolicyStatus;
+import io.dikast.crds.v1beta1.WhatIf;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
@@ -133,17 +134,7 @@ class ValidationRunTest {
     }
     signedOccurrence = attest(SIGNED);
     view.putAuthority(ResolvedAuthority.of(NS, "qa", NOTE, List.of(trustedKey), true));
-    view.putPolicy(
-        new Policy(
-            PolicyKind.IMAGE_SECURITY_POLICY,
-            NS,
-            "qa-only",
-            List.of(),
-            List.of("qa"),
-            0,
-            EnforcementMode.ENFORCE,
-            BreakglassMode.ALLOW,
-            BackendUnavailableMode.DENY));
+    view.putPolicy(qaOnly(EnforcementMode.ENFORCE));
     ImageSecurityPolicy policy = new ImageSecurityPolicy();
     policy.getMetadata().setNamespace(NS);
     policy.getMetadata().setName("qa-only");
@@ -263,12 +254,60 @@ class ValidationRunTest {
               return policy;
             });
     ValidationRun run = run(grafeasClients);
-    boolean triggered = run.triggered();
+    boolean triggered = ValidationRun.triggered(ValidationRun.policies(client));
 
     run.run();
 
     assertThat(triggered).isTrue();
-    assertThat(run.triggered()).isFalse();
+    assertThat(ValidationRun.triggered(ValidationRun.policies(client))).isFalse();
+  }
+
+  @Test
+  void whatIfReportsThePodsADryRunPolicyWouldDenyWithoutMarkingThem() throws Exception {
+    view.putPolicy(qaOnly(EnforcementMode.DRY_RUN));
+    createPod("signed", SIGNED);
+    createPod("unsigned", UNSIGNED);
+    annotate(WhatIfRun.ANNOTATION, "now");
+
+    int answered = whatIf(grafeasClients).answer(ValidationRun.policies(client));
+
+    assertThat(answered).isOne();
+    WhatIf whatIf = status().getWhatIf();
+    assertThat(whatIf.getRequest()).isEqualTo("now");
+    assertThat(whatIf.getPods()).isEqualTo(2);
+    assertThat(whatIf.getWouldDeny()).isOne();
+    assertThat(whatIf.getUnknown()).isZero();
+    assertThat(whatIf.getDeniedPods()).containsExactly("unsigned: " + UNSIGNED_DENIAL);
+    assertThat(whatIf.getEvaluatedAt()).isEqualTo("2026-11-28T03:00:00Z");
+    assertThat(labels("unsigned")).doesNotContainKey(PodMarks.KEY);
+    assertThat(status().getViolations()).isNull();
+    assertThat(violationEvents()).isEmpty();
+    assertThat(
+            client
+                .resources(ImageSecurityPolicy.class)
+                .inNamespace(NS)
+                .withName("qa-only")
+                .get()
+                .getMetadata()
+                .getAnnotations())
+        .doesNotContainKey(WhatIfRun.ANNOTATION);
+    assertThat(whatIf(grafeasClients).answer(ValidationRun.policies(client))).isZero();
+  }
+
+  @Test
+  void whatIfCountsPodsItCouldNotCheckApart() throws Exception {
+    createPod("unsigned", UNSIGNED);
+    annotate(WhatIfRun.ANNOTATION, "before-rollout");
+    try (GrafeasClients.Closeable unreachable =
+        GrafeasClients.plaintext("127.0.0.1:1", Duration.ofMillis(500))) {
+      whatIf(unreachable).answer(ValidationRun.policies(client));
+    }
+
+    WhatIf whatIf = status().getWhatIf();
+    assertThat(whatIf.getRequest()).isEqualTo("before-rollout");
+    assertThat(whatIf.getPods()).isOne();
+    assertThat(whatIf.getWouldDeny()).isZero();
+    assertThat(whatIf.getUnknown()).isOne();
   }
 
   @Test
@@ -313,6 +352,41 @@ class ValidationRunTest {
         new ValidationMetrics(registry),
         Duration.ofSeconds(5),
         Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static Policy qaOnly(EnforcementMode mode) {
+    return new Policy(
+        PolicyKind.IMAGE_SECURITY_POLICY,
+        NS,
+        "qa-only",
+        List.of(),
+        List.of("qa"),
+        0,
+        mode,
+        BreakglassMode.ALLOW,
+        BackendUnavailableMode.DENY);
+  }
+
+  private WhatIfRun whatIf(GrafeasClients.Closeable grafeasClients) {
+    run(grafeasClients);
+    return new WhatIfRun(
+        client,
+        view,
+        new PodEvaluator(facts, vulnerabilities, Pacer.realTime(1000)),
+        Duration.ofSeconds(5),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private void annotate(String key, String value) {
+    client
+        .resources(ImageSecurityPolicy.class)
+        .inNamespace(NS)
+        .withName("qa-only")
+        .edit(
+            policy -> {
+              policy.getMetadata().setAnnotations(Map.of(key, value));
+              return policy;
+            });
   }
 
   private static String attest(String image) {
