@@ -5,6 +5,7 @@ import io.dikast.cli.note.NoteCommand;
 import io.dikast.cli.sign.AttestCommand;
 import io.dikast.cli.sign.SignCommand;
 import io.dikast.cli.verify.VerifyCommand;
+import io.dikast.cli.verify.WhatIfCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
       SignCommand.class,
       AttestCommand.class,
       AuthorityCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      WhatIfCommand.class
     },
     footer = {
       "",

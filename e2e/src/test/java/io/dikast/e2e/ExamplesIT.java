@@ -109,6 +109,9 @@ class ExamplesIT {
       environment.put("NS", namespace.name());
       environment.put("GRAFEAS_URL", local.grafeas().restUrl());
       environment.put("DIKAST_GRAFEAS", local.grafeas().address());
+      environment.put("DIKAST_OPERATOR", "127.0.0.1:" + local.endpoint().port());
+      environment.put(
+          "DIKAST_OPERATOR_CA", local.endpoint().certificate().certificate().toString());
       environment.put("REGISTRY", registry.host());
       environment.put("DIGEST", paymentDigest);
       environment.put("KUBECONFIG", cluster.kubeconfig().toString());

@@ -83,33 +83,77 @@ class VerifyClusterIT {
     }
   }
 
+  @Test
+  void whatIfListsTheRunningPodsAPolicyNotYetAppliedWouldDeny() throws Exception {
+    String unattested =
+        "gcr.io/hightowerlabs/nginx@sha256:"
+            + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    // Not checked by the webhook: the pods run whatever the policy will say.
+    try (TestNamespace namespace = story.policyNamespace("what-if", "qa-what-if", Map.of())) {
+      story.uploadClearSignedAttestation("qa-what-if", PAYMENT);
+      assertThat(kubectl.apply(namespace.name(), ArticleStory.pod("payment", PAYMENT)).exitCode())
+          .isZero();
+      assertThat(kubectl.apply(namespace.name(), ArticleStory.pod("nginx", unattested)).exitCode())
+          .isZero();
+      Path policy =
+          Files.writeString(
+              cluster.workDir().resolve("what-if-policy.yaml"),
+              """
+              apiVersion: kritis.grafeas.io/v1beta1
+              kind: ImageSecurityPolicy
+              metadata:
+                name: release-gate
+              spec:
+                attestationAuthorityName: qa
+                enforcementMode: DryRun
+              """);
+
+      Cli answer = cli("what-if", "-f", policy.toString(), "--namespace", namespace.name());
+
+      assertThat(answer.exitCode()).as(answer.err()).isEqualTo(1);
+      assertThat(answer.out())
+          .isEqualTo(
+              namespace.name()
+                  + "/release-gate would deny 1 of 2 running pods\n  nginx: image "
+                  + unattested
+                  + " denied by ImageSecurityPolicy "
+                  + namespace.name()
+                  + "/release-gate: no valid attestation by authority qa (qa: no attestation"
+                  + " occurrence for this digest)\n");
+      assertThat(kubectl.run("get", "-n", namespace.name(), "isp", "-o", "name").stdout())
+          .isEqualTo("imagesecuritypolicy.kritis.grafeas.io/qa-only\n");
+    }
+  }
+
   private record Cli(int exitCode, String out, String err) {}
 
   private static Cli verifyCluster(Path manifest, String namespace)
       throws IOException, InterruptedException {
-    List<String> command =
+    return cli("verify", "-f", manifest.toString(), "--namespace", namespace);
+  }
+
+  /** The launcher's {@code command}, asking the suite's operator. */
+  private static Cli cli(String command, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> line =
         new ArrayList<>(
             List.of(
                 LAUNCHER.toString(),
-                "verify",
+                command,
                 "--cluster",
                 "--operator",
                 "127.0.0.1:" + local.endpoint().port(),
                 "--operator-ca",
-                local.endpoint().certificate().certificate().toString(),
-                "-f",
-                manifest.toString(),
-                "--namespace",
-                namespace));
+                local.endpoint().certificate().certificate().toString()));
+    line.addAll(List.of(arguments));
     Path out = Files.createTempFile(cluster.workDir(), "verify", ".out");
     Path err = Files.createTempFile(cluster.workDir(), "verify", ".err");
     Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+        new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("dikast verify finished").isTrue();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS))
+          .as("dikast " + command + " finished")
+          .isTrue();
       return new Cli(
           process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
     } finally {

@@ -3,6 +3,8 @@ package io.dikast.cli.verify;
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
 import io.dikast.api.v1.VerifyWorkloadRequest;
+import io.dikast.api.v1.WhatIfRequest;
+import io.dikast.api.v1.WhatIfResult;
 import io.dikast.cli.Channels;
 import io.dikast.cli.CliException;
 import io.dikast.cli.grafeas.GrafeasClient;
@@ -17,12 +19,14 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks a running operator, over its TLS gRPC API, for the decision on each workload: the cluster's
- * live policies, authorities and keys, with the webhook's messages.
+ * Asks a running operator, over its TLS gRPC API, for the decision on each workload (the cluster's
+ * live policies, authorities and keys, with the webhook's messages) or for what a policy would deny
+ * among the running pods.
  */
 final class ClusterVerifier implements AutoCloseable {
 
   private static final long CALL_SECONDS = 30;
+  private static final long WHAT_IF_SECONDS = 600;
 
   private final String address;
   private final ManagedChannel channel;
@@ -57,15 +61,38 @@ final class ClusterVerifier implements AutoCloseable {
                   .setManifest(document.object().toString())
                   .build());
     } catch (StatusRuntimeException e) {
-      String reason = GrafeasClient.reason(e.getStatus());
-      throw switch (e.getStatus().getCode()) {
-        case INVALID_ARGUMENT ->
-            CliException.usage(document.source() + ": the operator refused it: " + reason, e);
-        case UNAVAILABLE ->
-            CliException.usage("cannot reach the operator at " + address + ": " + reason, e);
-        default -> CliException.usage("the operator at " + address + " failed: " + reason, e);
-      };
+      throw refused(document, e);
     }
+  }
+
+  /**
+   * The running pods {@code document}'s policy would deny in {@code namespace} (empty: the policy's
+   * own) if it were applied and enforced.
+   */
+  WhatIfResult whatIf(ManifestDocument document, String namespace) {
+    try {
+      return VerificationServiceGrpc.newBlockingStub(channel)
+          // A what-if judges every running pod of the namespace, each within its own budget.
+          .withDeadlineAfter(WHAT_IF_SECONDS, TimeUnit.SECONDS)
+          .whatIf(
+              WhatIfRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .setPolicy(document.object().toString())
+                  .build());
+    } catch (StatusRuntimeException e) {
+      throw refused(document, e);
+    }
+  }
+
+  private CliException refused(ManifestDocument document, StatusRuntimeException e) {
+    String reason = GrafeasClient.reason(e.getStatus());
+    return switch (e.getStatus().getCode()) {
+      case INVALID_ARGUMENT ->
+          CliException.usage(document.source() + ": the operator refused it: " + reason, e);
+      case UNAVAILABLE ->
+          CliException.usage("cannot reach the operator at " + address + ": " + reason, e);
+      default -> CliException.usage("the operator at " + address + " failed: " + reason, e);
+    };
   }
 
   private static String requireAddress(String address) {

@@ -56,7 +56,8 @@ public class ContinuousValidation {
       FactResolver facts,
       VulnerabilityResolver vulnerabilities,
       WarningEvents events,
-      ValidationMetrics metrics) {
+      ValidationMetrics metrics,
+      WhatIfEvaluator whatIfs) {
     this.config = config;
     this.schedule = schedule;
     this.leadership = leadership;
@@ -66,7 +67,7 @@ public class ContinuousValidation {
         new PodEvaluator(facts, vulnerabilities, Pacer.realTime(config.grafeasRequestsPerSecond()));
     this.run =
         new ValidationRun(client, view, evaluator, events, metrics, config.podBudget(), clock);
-    this.whatIf = new WhatIfRun(client, view, evaluator, config.podBudget(), clock);
+    this.whatIf = new WhatIfRun(client, view, whatIfs);
   }
 
   void start(@Observes StartupEvent event) {

@@ -2,31 +2,20 @@ package io.dikast.operator.validation;
 
 import io.dikast.crds.v1beta1.PolicyStatus;
 import io.dikast.crds.v1beta1.WhatIf;
-import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyRef;
-import io.dikast.engine.workload.WorkloadExtractor;
-import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.PolicySetView;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.grpc.Deadline;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Answers {@value #ANNOTATION}: the namespace's running pods judged by that one policy as if it
- * were enforced (a DryRun policy included), the namespace's authorities and facts as admission has
- * them; the answer goes to the policy's {@code status.whatIf} and the annotation is removed. Pods
- * are neither denied nor marked, and continuous validation's counts are left alone.
+ * Answers {@value #ANNOTATION} with {@link WhatIfEvaluator}: the answer goes to the policy's {@code
+ * status.whatIf} and the annotation is removed. Continuous validation's counts are left alone.
  */
 final class WhatIfRun {
 
@@ -37,21 +26,12 @@ final class WhatIfRun {
 
   private final KubernetesClient client;
   private final PolicySetView view;
-  private final PodEvaluator evaluator;
-  private final Duration podBudget;
-  private final Clock clock;
+  private final WhatIfEvaluator evaluator;
 
-  WhatIfRun(
-      KubernetesClient client,
-      PolicySetView view,
-      PodEvaluator evaluator,
-      Duration podBudget,
-      Clock clock) {
+  WhatIfRun(KubernetesClient client, PolicySetView view, WhatIfEvaluator evaluator) {
     this.client = client;
     this.view = view;
     this.evaluator = evaluator;
-    this.podBudget = podBudget;
-    this.clock = clock;
   }
 
   /** Answers every one of {@code policies} that asks; returns how many were answered. */
@@ -69,46 +49,16 @@ final class WhatIfRun {
   private boolean answer(CustomResource<?, PolicyStatus> policy, String request)
       throws InterruptedException {
     PolicyRef ref = ValidationRun.ref(policy);
-    NamespacePolicies snapshot = view.snapshot(ref.namespace());
-    Optional<Policy> enforced =
-        snapshot.policies().stream()
+    Optional<Policy> judged =
+        view.snapshot(ref.namespace()).policies().stream()
             .filter(p -> p.kind() == ref.kind() && p.name().equals(ref.name()))
-            .findFirst()
-            .map(p -> p.withEnforcementMode(EnforcementMode.ENFORCE));
-    if (enforced.isEmpty()) {
+            .findFirst();
+    if (judged.isEmpty()) {
       // The view does not hold the policy yet (just created): the next poll answers.
       return false;
     }
-    NamespacePolicies alone =
-        new NamespacePolicies(List.of(enforced.get()), snapshot.authorities());
-    WhatIf whatIf = new WhatIf();
+    WhatIf whatIf = evaluator.evaluate(judged.get());
     whatIf.setRequest(request);
-    int pods = 0;
-    int wouldDeny = 0;
-    int unknown = 0;
-    for (Pod pod : client.pods().inNamespace(ref.namespace()).list().getItems()) {
-      if (!ValidationRun.isRunning(pod)) {
-        continue;
-      }
-      pods++;
-      PodVerdict verdict =
-          evaluator.judge(
-              WorkloadExtractor.extract(pod).inNamespaceIfAbsent(ref.namespace()),
-              alone,
-              Deadline.after(podBudget.toNanos(), TimeUnit.NANOSECONDS));
-      if (verdict instanceof PodVerdict.Violating violating) {
-        wouldDeny++;
-        if (whatIf.getDeniedPods().size() < PolicyStatus.MAX_VIOLATING_PODS) {
-          whatIf.getDeniedPods().add(pod.getMetadata().getName() + ": " + violating.reason());
-        }
-      } else if (verdict instanceof PodVerdict.Unknown) {
-        unknown++;
-      }
-    }
-    whatIf.setPods(pods);
-    whatIf.setWouldDeny(wouldDeny);
-    whatIf.setUnknown(unknown);
-    whatIf.setEvaluatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     report(policy, ref, whatIf);
     return true;
   }

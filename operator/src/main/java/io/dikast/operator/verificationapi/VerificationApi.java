@@ -1,11 +1,16 @@
 package io.dikast.operator.verificationapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dikast.api.v1.DeniedPod;
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerificationServiceGrpc;
 import io.dikast.api.v1.VerifyImagesRequest;
 import io.dikast.api.v1.VerifyWorkloadRequest;
+import io.dikast.api.v1.WhatIfRequest;
+import io.dikast.api.v1.WhatIfResult;
+import io.dikast.crds.v1beta1.WhatIf;
 import io.dikast.engine.policy.Decision;
+import io.dikast.engine.policy.Policy;
 import io.dikast.engine.workload.ContainerImage;
 import io.dikast.engine.workload.ContainerType;
 import io.dikast.engine.workload.GroupKind;
@@ -14,6 +19,7 @@ import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.operator.admission.AdmissionConfig;
 import io.dikast.operator.admission.WorkloadDecider;
 import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.validation.WhatIfEvaluator;
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -46,11 +52,59 @@ public class VerificationApi extends VerificationServiceGrpc.VerificationService
   private final WorkloadDecider decider;
   private final PolicySetView policies;
   private final AdmissionConfig config;
+  private final WhatIfEvaluator whatIfs;
 
-  public VerificationApi(WorkloadDecider decider, PolicySetView policies, AdmissionConfig config) {
+  public VerificationApi(
+      WorkloadDecider decider,
+      PolicySetView policies,
+      AdmissionConfig config,
+      WhatIfEvaluator whatIfs) {
     this.decider = decider;
     this.policies = policies;
     this.config = config;
+    this.whatIfs = whatIfs;
+  }
+
+  /**
+   * The running pods of the policy's namespace it would deny if applied and enforced, with the
+   * namespace's live authorities; the policy is not applied.
+   */
+  @Override
+  public void whatIf(WhatIfRequest request, StreamObserver<WhatIfResult> answer) {
+    if (!policies.isLoaded()) {
+      answer.onError(Status.UNAVAILABLE.withDescription(STARTING).asRuntimeException());
+      return;
+    }
+    Policy policy;
+    try {
+      policy = WhatIfPolicy.read(request.getPolicy(), request.getNamespace());
+    } catch (IllegalArgumentException e) {
+      answer.onError(invalid(e.getMessage()));
+      return;
+    }
+    WhatIf whatIf;
+    try {
+      whatIf = whatIfs.evaluate(policy);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer.onError(Status.CANCELLED.withDescription("interrupted").asRuntimeException());
+      return;
+    }
+    WhatIfResult.Builder result =
+        WhatIfResult.newBuilder()
+            .setPolicy(policy.namespace() + "/" + policy.name())
+            .setPods(whatIf.getPods())
+            .setWouldDeny(whatIf.getWouldDeny())
+            .setUnknown(whatIf.getUnknown());
+    for (String line : whatIf.getDeniedPods()) {
+      int colon = line.indexOf(": ");
+      result.addDeniedPods(
+          DeniedPod.newBuilder()
+              .setPod(line.substring(0, colon))
+              .setReason(line.substring(colon + 2)));
+    }
+    answer.onNext(result.build());
+    answer.onCompleted();
   }
 
   @Override

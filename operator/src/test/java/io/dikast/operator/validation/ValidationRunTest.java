@@ -372,9 +372,12 @@ class ValidationRunTest {
     return new WhatIfRun(
         client,
         view,
-        new PodEvaluator(facts, vulnerabilities, Pacer.realTime(1000)),
-        Duration.ofSeconds(5),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+        new WhatIfEvaluator(
+            client,
+            view,
+            new PodEvaluator(facts, vulnerabilities, Pacer.realTime(1000)),
+            Duration.ofSeconds(5),
+            Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 
   private void annotate(String key, String value) {

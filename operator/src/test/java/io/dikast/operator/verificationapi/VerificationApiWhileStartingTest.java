@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dikast.api.v1.VerificationResult;
 import io.dikast.api.v1.VerifyImagesRequest;
+import io.dikast.api.v1.WhatIfRequest;
+import io.dikast.api.v1.WhatIfResult;
 import io.dikast.engine.policy.BackendUnavailableMode;
 import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
@@ -57,9 +59,13 @@ class VerificationApiWhileStartingTest {
           },
           VerificationSettings.defaults());
   private final PolicySetView view = new PolicySetView();
+  // No what-if is answered while starting, so none needs an evaluator.
   private final VerificationApi api =
       new VerificationApi(
-          new WorkloadDecider(view, facts, vulnerabilities), view, AdmissionSettings.defaults());
+          new WorkloadDecider(view, facts, vulnerabilities),
+          view,
+          AdmissionSettings.defaults(),
+          null);
 
   @AfterEach
   void stop() {
@@ -78,6 +84,32 @@ class VerificationApiWhileStartingTest {
     assertThat(Status.fromThrowable(answer.error).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(Status.fromThrowable(answer.error).getDescription())
         .isEqualTo(VerificationApi.STARTING);
+  }
+
+  @Test
+  void answersAWhatIfUnavailableWhileStarting() {
+    List<Throwable> errors = new ArrayList<>();
+    api.whatIf(
+        WhatIfRequest.newBuilder().setNamespace("api-1").setPolicy("{}").build(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(WhatIfResult value) {
+            throw new AssertionError("answered while starting: " + value);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            errors.add(t);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.UNAVAILABLE));
   }
 
   @Test
