@@ -50,7 +50,6 @@ class CosignSignatureWriterTest {
   private static JibCosignSignatureSource source;
   private static final CosignSignatureWriter WRITER =
       new CosignSignatureWriter(Clock.fixed(NOW, ZoneOffset.UTC));
-  private static int images;
 
   @BeforeAll
   static void start() {
@@ -70,16 +69,6 @@ class CosignSignatureWriterTest {
     tls.close();
     withPassword.close();
     open.close();
-  }
-
-  private static ImageReference image(LocalRegistry registry) {
-    String path = "team/app" + (++images);
-    String digest = CosignImages.pushImage(registry, path, "content of image " + images);
-    return ImageReference.parse(registry.repository(path) + "@" + digest);
-  }
-
-  private static String path(ImageReference image) {
-    return image.repository().substring(image.repository().indexOf('/') + 1);
   }
 
   private static String signature(OpenSsl.Key key, ImageReference image) {
@@ -110,7 +99,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void writesASignatureTheSourceReadsBackAndTheVerifierAccepts() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
 
     CosignSignatureWriter.Written written = write(image, PLAIN_HTTP, qa);
 
@@ -128,7 +117,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void laysTheManifestAndConfigOutAsCosignDoes() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     byte[] payload = AtomicContainerSignature.cosignPayloadFor(image);
     String signature = signature(qa, image);
     String tag =
@@ -136,7 +125,7 @@ class CosignSignatureWriterTest {
             .write(new CosignLookup(image, Optional.empty(), PLAIN_HTTP), payload, signature)
             .tag();
 
-    JsonNode manifest = JSON.readTree(open.pull(path(image), "manifests", tag));
+    JsonNode manifest = JSON.readTree(open.pull(CosignImages.path(image), "manifests", tag));
     String payloadDigest = LocalRegistry.sha256(payload);
     assertThat(manifest.path("mediaType").asText()).isEqualTo(CosignImages.OCI_MANIFEST);
     assertThat(manifest.path("config").path("mediaType").asText())
@@ -150,7 +139,8 @@ class CosignSignatureWriterTest {
                         JSON.createObjectNode().put(CosignImages.SIGNATURE_ANNOTATION, signature))
                     .toString()));
     String config =
-        open.pull(path(image), "blobs", manifest.path("config").path("digest").asText());
+        open.pull(
+            CosignImages.path(image), "blobs", manifest.path("config").path("digest").asText());
     assertThat(config)
         .isEqualTo(
             "{\"architecture\":\"\",\"created\":\"2025-03-01T12:00:00Z\","
@@ -162,7 +152,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void appendsASignatureOfAnotherKeyAndKeepsTheFirst() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     write(image, PLAIN_HTTP, qa);
 
     CosignSignatureWriter.Written second = write(image, PLAIN_HTTP, release);
@@ -177,10 +167,10 @@ class CosignSignatureWriterTest {
 
   @Test
   void appendsToASignatureManifestCosignWrote() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.pushSignatures(
         open,
-        path(image),
+        CosignImages.path(image),
         image.digest().orElseThrow(),
         List.of(
             CosignImages.signed(
@@ -196,7 +186,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void writingTheSameSignatureTwiceKeepsOneLayer() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     String signature = signature(qa, image);
     CosignLookup target = new CosignLookup(image, Optional.empty(), PLAIN_HTTP);
     byte[] payload = AtomicContainerSignature.cosignPayloadFor(image);
@@ -213,8 +203,8 @@ class CosignSignatureWriterTest {
 
   @Test
   void writesToTheSignatureRepositoryWhenOneIsGiven() throws Exception {
-    ImageReference image = image(open);
-    String signatures = open.repository("signatures/app" + images);
+    ImageReference image = CosignImages.freshImage(open);
+    String signatures = open.repository("signatures/" + CosignImages.path(image));
     CosignLookup target = new CosignLookup(image, Optional.of(signatures), PLAIN_HTTP);
 
     CosignSignatureWriter.Written written =
@@ -231,7 +221,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void writesWithTheRightPasswordAfterAWrongOne() throws Exception {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
     RegistryAccess access = new RegistryAccess(List.of(WRONG, RIGHT), Optional.empty(), true);
 
     write(image, access, qa);
@@ -241,7 +231,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void namesTheRegistryThatRefusedThePassword() {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
     RegistryAccess access = new RegistryAccess(List.of(WRONG), Optional.empty(), true);
 
     assertThatThrownBy(() -> write(image, access, qa))
@@ -251,7 +241,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void writesOverTlsTrustingTheRegistrysCa() throws Exception {
-    ImageReference image = image(tls);
+    ImageReference image = CosignImages.freshImage(tls);
     RegistryAccess access = new RegistryAccess(List.of(RIGHT), tls.caPem(), false);
 
     write(image, access, qa);
@@ -261,7 +251,7 @@ class CosignSignatureWriterTest {
 
   @Test
   void refusesARegistryWhoseCertificateIsNotTrusted() {
-    ImageReference image = image(tls);
+    ImageReference image = CosignImages.freshImage(tls);
     RegistryAccess access = new RegistryAccess(List.of(RIGHT), Optional.empty(), false);
 
     assertThatThrownBy(() -> write(image, access, qa))
@@ -271,10 +261,13 @@ class CosignSignatureWriterTest {
 
   @Test
   void refusesToAddASignatureToAnImageIndex() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     String tag = CosignImages.signatureTag(image.digest().orElseThrow());
     open.pushManifest(
-        path(image), tag, CosignImages.OCI_INDEX, CosignImages.index(image.digest().orElseThrow()));
+        CosignImages.path(image),
+        tag,
+        CosignImages.OCI_INDEX,
+        CosignImages.index(image.digest().orElseThrow()));
 
     assertThatThrownBy(() -> write(image, PLAIN_HTTP, qa))
         .isInstanceOf(UnreadableSignaturesException.class)
@@ -292,14 +285,16 @@ class CosignSignatureWriterTest {
 
   @Test
   void refusesToAddASignatureToAnImageThatIsNotASignatureManifest() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     String tag = CosignImages.signatureTag(image.digest().orElseThrow());
-    String imageManifest = open.pull(path(image), "manifests", image.digest().orElseThrow());
-    open.pushManifest(path(image), tag, CosignImages.OCI_MANIFEST, imageManifest.getBytes());
+    String imageManifest =
+        open.pull(CosignImages.path(image), "manifests", image.digest().orElseThrow());
+    open.pushManifest(
+        CosignImages.path(image), tag, CosignImages.OCI_MANIFEST, imageManifest.getBytes());
 
     assertThatThrownBy(() -> write(image, PLAIN_HTTP, qa))
         .isInstanceOf(UnreadableSignaturesException.class)
         .hasMessageEndingWith("is unreadable (it has no simple-signing layer)");
-    assertThat(open.pull(path(image), "manifests", tag)).isEqualTo(imageManifest);
+    assertThat(open.pull(CosignImages.path(image), "manifests", tag)).isEqualTo(imageManifest);
   }
 }

@@ -61,7 +61,6 @@ class JibCosignSignatureSourceTest {
   private static OpenSsl openssl;
   private static OpenSsl.Key key;
   private static JibCosignSignatureSource source;
-  private static int images;
 
   @BeforeAll
   static void start() {
@@ -82,17 +81,6 @@ class JibCosignSignatureSourceTest {
     open.close();
   }
 
-  /** A fresh image in its own repository, so tests do not see each other's signatures. */
-  private static ImageReference image(LocalRegistry registry) {
-    String path = "team/app" + (++images);
-    String digest = CosignImages.pushImage(registry, path, "content of image " + images);
-    return ImageReference.parse(registry.repository(path) + "@" + digest);
-  }
-
-  private static String path(ImageReference image) {
-    return image.repository().substring(image.repository().indexOf('/') + 1);
-  }
-
   private static String digest(ImageReference image) {
     return image.digest().orElseThrow();
   }
@@ -104,7 +92,7 @@ class JibCosignSignatureSourceTest {
 
   private static void sign(
       LocalRegistry registry, ImageReference image, CosignImages.Layer... layers) {
-    CosignImages.pushSignatures(registry, path(image), digest(image), List.of(layers));
+    CosignImages.pushSignatures(registry, CosignImages.path(image), digest(image), List.of(layers));
   }
 
   private static List<CosignSignature> signatures(ImageReference image, RegistryAccess access)
@@ -123,7 +111,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void returnsTheSimpleSigningLayerOfASignedImage() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer layer = signedLayer(image);
     sign(open, image, layer);
 
@@ -138,12 +126,12 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void returnsNothingForAnUnsignedImage() throws Exception {
-    assertThat(signatures(image(open), PLAIN_HTTP)).isEmpty();
+    assertThat(signatures(CosignImages.freshImage(open), PLAIN_HTTP)).isEmpty();
   }
 
   @Test
   void returnsEverySignatureInLayerOrderWithItsCertificate() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer first = signedLayer(image);
     byte[] otherPayload = CosignImages.payload("elsewhere.example/app", digest(image));
     CosignImages.Layer second =
@@ -169,7 +157,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void returnsCosignsInteropSignatureByteForByte() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     sign(open, image, CosignImages.signature(F1_PAYLOAD.getBytes(UTF_8), F1_SIGNATURE));
 
     List<CosignSignature> signatures = signatures(image, PLAIN_HTTP);
@@ -207,10 +195,14 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void readsADockerSchema2SignatureManifestAsEarlyCosignWroteIt() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer layer = signedLayer(image);
     CosignImages.pushSignatures(
-        open, path(image), digest(image), CosignImages.DOCKER_MANIFEST, List.of(layer));
+        open,
+        CosignImages.path(image),
+        digest(image),
+        CosignImages.DOCKER_MANIFEST,
+        List.of(layer));
 
     assertThat(signatures(image, PLAIN_HTTP))
         .extracting(CosignSignature::payload)
@@ -219,7 +211,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void ignoresLayersOfOtherMediaTypesBesideSimpleSigningOnes() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer layer = signedLayer(image);
     CosignImages.Layer other =
         new CosignImages.Layer("application/vnd.example.other", "x".getBytes(UTF_8), Map.of());
@@ -232,7 +224,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void readsAnotherRepositoryWhenTheLookupNamesOne() throws Exception {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer layer = signedLayer(image);
     CosignImages.pushSignatures(open, "signatures/store", digest(image), List.of(layer));
 
@@ -246,7 +238,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void readsWithTheRightPassword() throws Exception {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
     CosignImages.Layer layer = signedLayer(image);
     sign(withPassword, image, layer);
 
@@ -257,7 +249,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void triesTheNextCredentialWhenTheRegistryRefusesOne() throws Exception {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
     CosignImages.Layer layer = signedLayer(image);
     sign(withPassword, image, layer);
 
@@ -268,7 +260,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void isUnavailableWhenTheRegistryRefusesTheCredentialsAndNeverSaysThePassword() {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
 
     assertThatThrownBy(() -> signatures(image, httpAccess(WRONG)))
         .isInstanceOf(BackendUnavailableException.class)
@@ -278,7 +270,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void isUnavailableWithoutCredentialsWhereTheRegistryNeedsThem() {
-    ImageReference image = image(withPassword);
+    ImageReference image = CosignImages.freshImage(withPassword);
 
     assertThatThrownBy(() -> signatures(image, httpAccess()))
         .isInstanceOf(BackendUnavailableException.class)
@@ -288,7 +280,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void readsOverTlsWithTheCaOfTheBundle() throws Exception {
-    ImageReference image = image(tls);
+    ImageReference image = CosignImages.freshImage(tls);
     CosignImages.Layer layer = signedLayer(image);
     sign(tls, image, layer);
 
@@ -299,7 +291,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void isUnavailableWhenTheTlsCertificateIsNotTrusted() {
-    ImageReference image = image(tls);
+    ImageReference image = CosignImages.freshImage(tls);
 
     assertThatThrownBy(
             () -> signatures(image, new RegistryAccess(List.of(RIGHT), Optional.empty(), false)))
@@ -309,7 +301,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void neverAcceptsUnverifiedTlsEvenWherePlainHttpIsAllowed() {
-    ImageReference image = image(tls);
+    ImageReference image = CosignImages.freshImage(tls);
     sign(tls, image, signedLayer(image));
 
     assertThatThrownBy(
@@ -320,7 +312,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void isUnavailableOverPlainHttpUnlessAllowed() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     sign(open, image, signedLayer(image));
 
     assertThatThrownBy(() -> signatures(image, RegistryAccess.ANONYMOUS))
@@ -379,7 +371,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void isUnavailableWhenTheDeadlineHasAlreadyPassed() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
 
     assertThatThrownBy(
             () ->
@@ -392,7 +384,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void refusesAPayloadOverTheSizeLimitBeforeReadingIt() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     byte[] big = new byte[SignatureManifest.MAX_PAYLOAD_BYTES + 1];
     sign(open, image, CosignImages.signature(big, "MEUCIQ=="));
 
@@ -408,7 +400,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void refusesMoreLayersThanTheLimit() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     CosignImages.Layer[] layers = new CosignImages.Layer[SignatureManifest.MAX_LAYERS + 1];
     for (int i = 0; i < layers.length; i++) {
       layers[i] = CosignImages.signature(("payload " + i).getBytes(UTF_8), "MEUCIQ==");
@@ -422,7 +414,7 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void refusesAManifestWithoutSimpleSigningLayers() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     sign(
         open,
         image,
@@ -436,19 +428,25 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void refusesADescriptorWithAFieldJibDoesNotKnow() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     byte[] payload = CosignImages.payload(image.repository(), digest(image));
     byte[] config = "{}".getBytes(UTF_8);
     ObjectNode layer =
-        descriptor(CosignImages.SIMPLE_SIGNING, open.pushBlob(path(image), payload), payload.length)
+        descriptor(
+                CosignImages.SIMPLE_SIGNING,
+                open.pushBlob(CosignImages.path(image), payload),
+                payload.length)
             .put("artifactType", "application/vnd.example");
     ObjectNode manifest =
         manifest(
             CosignImages.OCI_MANIFEST,
-            descriptor(CosignImages.OCI_CONFIG, open.pushBlob(path(image), config), config.length),
+            descriptor(
+                CosignImages.OCI_CONFIG,
+                open.pushBlob(CosignImages.path(image), config),
+                config.length),
             List.of(layer));
     open.pushManifest(
-        path(image),
+        CosignImages.path(image),
         CosignImages.signatureTag(digest(image)),
         CosignImages.OCI_MANIFEST,
         CosignImages.bytes(manifest));
@@ -461,9 +459,9 @@ class JibCosignSignatureSourceTest {
 
   @Test
   void refusesAnImageIndexAtTheSignatureTag() {
-    ImageReference image = image(open);
+    ImageReference image = CosignImages.freshImage(open);
     open.pushManifest(
-        path(image),
+        CosignImages.path(image),
         CosignImages.signatureTag(digest(image)),
         CosignImages.OCI_INDEX,
         CosignImages.index(digest(image)));

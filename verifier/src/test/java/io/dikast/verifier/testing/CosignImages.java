@@ -5,11 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.testing.OpenSsl;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Images and cosign signature manifests ({@code sha256-<hex>.sig}, one simple-signing layer per
@@ -43,6 +45,8 @@ public final class CosignImages {
     }
   }
 
+  private static final AtomicInteger FRESH = new AtomicInteger();
+
   private CosignImages() {}
 
   /**
@@ -68,6 +72,19 @@ public final class CosignImages {
                     registry.pushBlob(path, layer),
                     layer.length)));
     return registry.pushManifest(path, "latest", OCI_MANIFEST, bytes(manifest));
+  }
+
+  /** A fresh image in a repository of its own, so tests do not see each other's signatures. */
+  public static ImageReference freshImage(LocalRegistry registry) {
+    int n = FRESH.incrementAndGet();
+    String path = "team/app" + n;
+    return ImageReference.parse(
+        registry.repository(path) + "@" + pushImage(registry, path, "content of image " + n));
+  }
+
+  /** The path of an image's repository within its registry: {@code team/app1}. */
+  public static String path(ImageReference image) {
+    return image.repository().substring(image.repository().indexOf('/') + 1);
   }
 
   /** cosign's simple-signing payload for an image, byte for byte as cosign writes it. */
