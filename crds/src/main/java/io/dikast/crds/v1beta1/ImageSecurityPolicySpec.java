@@ -19,12 +19,14 @@ public class ImageSecurityPolicySpec extends PolicySpec {
   @JsonPropertyDescription("Deprecated: the older Kritis spelling of imageAllowlist; use that.")
   private List<String> imageWhitelist = new ArrayList<>();
 
-  @JsonPropertyDescription("The AttestationAuthority (same namespace) whose attestation is needed.")
+  @JsonPropertyDescription(
+      "The AttestationAuthority (same namespace; the operator's, for a"
+          + " ClusterImageSecurityPolicy) whose attestation is needed.")
   private String attestationAuthorityName;
 
   @JsonPropertyDescription(
-      "Dikast: more AttestationAuthorities (same namespace) whose attestations are needed; joined"
-          + " with attestationAuthorityName.")
+      "Dikast: more AttestationAuthorities (same namespace as attestationAuthorityName) whose"
+          + " attestations are needed; joined with attestationAuthorityName.")
   private List<String> attestationAuthorityNames = new ArrayList<>();
 
   @JsonPropertyDescription(

@@ -119,7 +119,10 @@ public class PolicyStatus extends ConditionedStatus {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PolicyStatus other
+    // The class, not instanceof: a ClusterPolicyStatus is never equal to a bare PolicyStatus.
+    return o != null
+        && o.getClass() == getClass()
+        && o instanceof PolicyStatus other
         && conditionsEqual(other)
         && Objects.equals(resolvedAuthorities, other.resolvedAuthorities)
         && Objects.equals(authorities, other.authorities)

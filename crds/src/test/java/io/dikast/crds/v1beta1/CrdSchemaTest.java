@@ -2,6 +2,7 @@ package io.dikast.crds.v1beta1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -160,6 +161,52 @@ class CrdSchemaTest {
                 .getProperties())
         .containsOnlyKeys(
             "conditions", "observedGeneration", "validationInterval", "supersededFields");
+  }
+
+  @Test
+  void clusterImageSecurityPolicyIsClusterScopedWithASelectorExclusionsAndNoAutoAttestation()
+      throws IOException {
+    CustomResourceDefinition crd = load("clusterimagesecuritypolicies");
+    JSONSchemaProps spec = spec(crd);
+
+    assertThat(crd.getSpec().getScope()).isEqualTo("Cluster");
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("cisp");
+    assertThat(spec.getProperties())
+        .containsKeys(
+            "attestationAuthorityName",
+            "imageAllowlist",
+            "packageVulnerabilityRequirements",
+            "enforcementMode",
+            "breakglass",
+            "namespaceSelector",
+            "excludedNamespaces");
+    assertThat(spec.getProperties().get("namespaceSelector").getProperties())
+        .containsOnlyKeys("matchLabels", "matchExpressions");
+    assertThat(spec.getProperties().get("excludedNamespaces").getDefault())
+        .isEqualTo(
+            SERIALIZATION.convertValue(
+                List.of("kube-node-lease", "kube-public", "kube-system"), JsonNode.class));
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .contains("!has(self.privateKeySecretName)");
+    assertThat(columns(crd))
+        .containsExactly(
+            "Ready", "Mode", "Authorities", "Namespaces", "Excluded", "Violations", "Age");
+    assertThat(
+            version(crd)
+                .getSchema()
+                .getOpenAPIV3Schema()
+                .getProperties()
+                .get("status")
+                .getProperties())
+        .containsKeys(
+            "conditions",
+            "authorityNamespace",
+            "selectedNamespaces",
+            "excludedNamespaces",
+            "excluded",
+            "violations",
+            "violatingPods");
   }
 
   @ParameterizedTest

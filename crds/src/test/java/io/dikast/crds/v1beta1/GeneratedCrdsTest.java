@@ -21,6 +21,7 @@ class GeneratedCrdsTest {
           AttestationAuthority.class,
           ImageSecurityPolicy.class,
           GenericAttestationPolicy.class,
+          ClusterImageSecurityPolicy.class,
           KritisConfig.class);
   static final Path COMMITTED = Path.of("src/main/resources/crds");
   private static final Path PACKAGED = Path.of("target/classes/crds");
@@ -42,6 +43,7 @@ class GeneratedCrdsTest {
             "attestationauthorities.kritis.grafeas.io-v1.yml",
             "imagesecuritypolicies.kritis.grafeas.io-v1.yml",
             "genericattestationpolicies.kritis.grafeas.io-v1.yml",
+            "clusterimagesecuritypolicies.kritis.grafeas.io-v1.yml",
             "kritisconfigs.kritis.grafeas.io-v1.yml");
     for (Path file : files) {
       Path committed = COMMITTED.resolve(file.getFileName());

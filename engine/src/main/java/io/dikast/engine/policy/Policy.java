@@ -8,11 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One ImageSecurityPolicy or GenericAttestationPolicy, reduced to what admission decides on.
+ * One ImageSecurityPolicy, GenericAttestationPolicy or ClusterImageSecurityPolicy, reduced to what
+ * admission decides on.
  *
+ * @param namespace the policy's namespace; empty for a cluster-scoped policy
  * @param allowlistPatterns image patterns exempt from the policy ({@code *} within a path segment,
  *     {@code **} across segments, anchored)
- * @param authorityNames the AttestationAuthorities whose attestations are required, in order
+ * @param authorityNames the AttestationAuthorities whose attestations are required, in order: names
+ *     in the policy's namespace, or {@code namespace/name} for a cluster-scoped policy
  * @param requiredAttestations how many of {@code authorityNames} must have attested; 0 means all
  * @param cachedFactsMaxAge how long ago the backend may last have confirmed an attestation that
  *     counts during its outage; used only with {@link BackendUnavailableMode#USE_CACHED_FACTS}
@@ -69,6 +72,26 @@ public record Policy(
         authorityNames,
         requiredAttestations,
         mode,
+        breakglass,
+        onBackendUnavailable,
+        cachedFactsMaxAge,
+        vulnerabilityRequirements,
+        podSpecKinds);
+  }
+
+  /** This policy requiring {@code names} (as many as it names now) instead of its authorities. */
+  public Policy withAuthorityNames(List<String> names) {
+    if (names.size() != authorityNames.size()) {
+      throw new IllegalArgumentException("a policy's authorities are renamed one for one");
+    }
+    return new Policy(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        names,
+        requiredAttestations,
+        enforcementMode,
         breakglass,
         onBackendUnavailable,
         cachedFactsMaxAge,
@@ -143,8 +166,8 @@ public record Policy(
     return requiredAttestations == 0 ? authorityNames.size() : requiredAttestations;
   }
 
-  /** {@code namespace/name}, as messages name a policy. */
+  /** {@code namespace/name}, or the name alone for a cluster-scoped policy. */
   public String qualifiedName() {
-    return namespace + "/" + name;
+    return PolicyRef.of(this).qualifiedName();
   }
 }

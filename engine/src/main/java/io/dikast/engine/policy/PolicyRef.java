@@ -3,7 +3,7 @@ package io.dikast.engine.policy;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** Names one policy: its kind, namespace and name. */
+/** Names one policy: its kind, namespace (empty for a cluster-scoped kind) and name. */
 public record PolicyRef(PolicyKind kind, String namespace, String name) {
 
   /**
@@ -25,15 +25,21 @@ public record PolicyRef(PolicyKind kind, String namespace, String name) {
   }
 
   /**
-   * {@code ImageSecurityPolicy/payments/qa-only}: one token, as audit annotations list policies.
+   * {@code ImageSecurityPolicy/payments/qa-only}, or {@code ClusterImageSecurityPolicy/baseline}:
+   * one token, as audit annotations list policies.
    */
   public String auditName() {
-    return kind.kind() + "/" + namespace + "/" + name;
+    return kind.kind() + "/" + qualifiedName();
+  }
+
+  /** {@code payments/qa-only}, or {@code baseline} for a cluster-scoped policy. */
+  public String qualifiedName() {
+    return namespace.isEmpty() ? name : namespace + "/" + name;
   }
 
   /** {@code ImageSecurityPolicy payments/qa-only}, as messages name a policy. */
   @Override
   public String toString() {
-    return kind.kind() + " " + namespace + "/" + name;
+    return kind.kind() + " " + qualifiedName();
   }
 }

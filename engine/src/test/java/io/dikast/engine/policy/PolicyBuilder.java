@@ -12,6 +12,7 @@ import java.util.Optional;
 final class PolicyBuilder {
 
   private final PolicyKind kind;
+  private final String namespace;
   private final String name;
   private List<String> allowlist = List.of();
   private List<String> authorities = List.of("qa");
@@ -25,6 +26,7 @@ final class PolicyBuilder {
 
   private PolicyBuilder(PolicyKind kind, String name) {
     this.kind = kind;
+    this.namespace = kind.clusterScoped() ? "" : "payments";
     this.name = name;
   }
 
@@ -34,6 +36,12 @@ final class PolicyBuilder {
 
   static PolicyBuilder gap(String name) {
     return new PolicyBuilder(PolicyKind.GENERIC_ATTESTATION_POLICY, name);
+  }
+
+  /** A ClusterImageSecurityPolicy, requiring authority {@code dikast/qa} unless told otherwise. */
+  static PolicyBuilder cisp(String name) {
+    return new PolicyBuilder(PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY, name)
+        .authorities("dikast/qa");
   }
 
   PolicyBuilder authorities(String... names) {
@@ -85,7 +93,7 @@ final class PolicyBuilder {
   Policy build() {
     return new Policy(
         kind,
-        "payments",
+        namespace,
         name,
         allowlist,
         authorities,

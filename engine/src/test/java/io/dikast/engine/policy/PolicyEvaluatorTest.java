@@ -1,5 +1,6 @@
 package io.dikast.engine.policy;
 
+import static io.dikast.engine.policy.PolicyBuilder.cisp;
 import static io.dikast.engine.policy.PolicyBuilder.gap;
 import static io.dikast.engine.policy.PolicyBuilder.isp;
 import static io.dikast.engine.workload.WorkloadFixtures.digestOf;
@@ -462,5 +463,40 @@ class PolicyEvaluatorTest {
         .containsEntry(
             "denied-by",
             "ImageSecurityPolicy/payments/qa-only,GenericAttestationPolicy/payments/security-gate");
+  }
+
+  @Test
+  void aClusterPolicyIsJudgedBesideTheNamespacesOwnAndNamesItsAuthorityWithItsNamespace() {
+    Policy baseline = cisp("baseline").build();
+    List<Policy> policies = List.of(baseline, QA_ONLY);
+
+    // The namespace's own authority qa attested: that proves nothing to the cluster policy, which
+    // trusts dikast/qa only.
+    Decision namespaceOnly =
+        evaluator.evaluate(
+            podWorkload(APP),
+            policies,
+            Facts.none().verified("qa", APP).notVerified("dikast/qa", APP, NO_ATTESTATION).map());
+    Decision both =
+        evaluator.evaluate(
+            podWorkload(APP),
+            policies,
+            Facts.none().verified("qa", APP).verified("dikast/qa", APP).map());
+
+    assertThat(namespaceOnly.denials())
+        .containsExactly(
+            "image "
+                + APP
+                + " denied by ClusterImageSecurityPolicy baseline: no valid attestation by"
+                + " authority dikast/qa (dikast/qa: "
+                + NO_ATTESTATION
+                + ")");
+    assertThat(namespaceOnly.auditAnnotations())
+        .containsEntry("denied-by", "ClusterImageSecurityPolicy/baseline");
+    assertThat(namespaceOnly.policyOutcomes())
+        .containsExactly(
+            Map.entry(PolicyRef.of(QA_ONLY), PolicyOutcome.PASSED),
+            Map.entry(PolicyRef.of(baseline), PolicyOutcome.DENIED));
+    assertThat(both.allowed()).isTrue();
   }
 }

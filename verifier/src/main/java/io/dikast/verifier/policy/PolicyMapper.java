@@ -1,6 +1,7 @@
 package io.dikast.verifier.policy;
 
 import io.dikast.crds.v1beta1.AdmissionAllowlistPattern;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PackageVulnerabilityRequirements;
@@ -35,6 +36,24 @@ public final class PolicyMapper {
         resource.getSpec(),
         Optional.ofNullable(resource.getSpec().getPackageVulnerabilityRequirements())
             .map(PolicyMapper::vulnerabilityRequirements));
+  }
+
+  /**
+   * A ClusterImageSecurityPolicy as a policy with no namespace, whose authorities are named {@code
+   * <authorityNamespace>/<name>}: they resolve there, never in the namespace being admitted.
+   */
+  public static Policy toPolicy(ClusterImageSecurityPolicy resource, String authorityNamespace) {
+    Policy policy =
+        toPolicy(
+            PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
+            "",
+            resource.getMetadata().getName(),
+            resource.getSpec().getImageAllowlist(),
+            resource.getSpec(),
+            Optional.ofNullable(resource.getSpec().getPackageVulnerabilityRequirements())
+                .map(PolicyMapper::vulnerabilityRequirements));
+    return policy.withAuthorityNames(
+        policy.authorityNames().stream().map(name -> authorityNamespace + "/" + name).toList());
   }
 
   public static Policy toPolicy(GenericAttestationPolicy resource) {

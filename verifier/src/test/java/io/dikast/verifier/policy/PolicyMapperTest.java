@@ -2,6 +2,7 @@ package io.dikast.verifier.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.Severity;
@@ -263,6 +264,37 @@ class PolicyMapperTest {
         .containsExactly(
             new PodSpecKind(new GroupKind("argoproj.io", "Rollout"), "/spec/template/spec"));
     assertThat(PolicyMapper.toPolicy(isp("attestationAuthorityName: qa")).podSpecKinds()).isEmpty();
+  }
+
+  @Test
+  void mapsAClusterPolicyWithoutANamespaceAndItsAuthoritiesInTheOperatorsNamespace() {
+    ClusterImageSecurityPolicy resource =
+        serialization.unmarshal(
+            """
+            apiVersion: kritis.grafeas.io/v1beta1
+            kind: ClusterImageSecurityPolicy
+            metadata: {name: baseline}
+            spec:
+              imageAllowlist: [gcr.io/team/tools/**]
+              attestationAuthorityName: qa
+              attestationAuthorityNames: [security]
+              requiredAttestations: 1
+              packageVulnerabilityRequirements: {maximumSeverity: HIGH}
+            """,
+            ClusterImageSecurityPolicy.class);
+
+    Policy policy = PolicyMapper.toPolicy(resource, "dikast");
+
+    assertThat(policy.kind()).isEqualTo(PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY);
+    assertThat(policy.namespace()).isEmpty();
+    assertThat(policy.qualifiedName()).isEqualTo("baseline");
+    assertThat(policy.allowlistPatterns()).containsExactly("gcr.io/team/tools/**");
+    assertThat(policy.authorityNames()).containsExactly("dikast/qa", "dikast/security");
+    assertThat(policy.requiredAttestations()).isEqualTo(1);
+    assertThat(policy.vulnerabilityRequirements()).isPresent();
+    assertThat(resource.getSpec().getExcludedNamespaces())
+        .as("the default exclusions when the manifest says none")
+        .containsExactly("kube-node-lease", "kube-public", "kube-system");
   }
 
   private ImageSecurityPolicy isp(String spec) {
