@@ -72,6 +72,7 @@ class DefaultInstallTest {
           .extracting(d -> d.getMetadata().getName())
           .containsExactly(
               "attestationauthorities.kritis.grafeas.io",
+              "clusterimagesecuritypolicies.kritis.grafeas.io",
               "genericattestationpolicies.kritis.grafeas.io",
               "imagesecuritypolicies.kritis.grafeas.io",
               "kritisconfigs.kritis.grafeas.io");
@@ -87,6 +88,21 @@ class DefaultInstallTest {
     assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(budget.getSpec().getSelector().getMatchLabels())
         .isEqualTo(operator.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void clusterPoliciesNameAuthoritiesOfTheReleaseNamespaceAndSelectNamespacesByTheirLabels() {
+    assertThat(env(container(operator, "operator")))
+        .contains(new EnvVar("DIKAST_CLUSTER_POLICIES_AUTHORITY_NAMESPACE", "dikast-system", null));
+    ClusterRole role = OBJECTS.one(ClusterRole.class, "dikast-operator");
+    assertThat(role.getRules())
+        .filteredOn(r -> r.getResources().contains("namespaces"))
+        .extracting(PolicyRule::getVerbs)
+        .containsExactly(List.of("get", "list", "watch"));
+    assertThat(role.getRules())
+        .filteredOn(r -> r.getResources().contains("clusterimagesecuritypolicies/status"))
+        .extracting(PolicyRule::getVerbs)
+        .containsExactly(List.of("get", "patch", "update"));
   }
 
   @Test

@@ -1,9 +1,10 @@
 package io.dikast.operator.breakglass;
 
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
+import io.dikast.crds.v1beta1.ClusterPolicyStatus;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PolicyStatus;
-import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.policy.PolicyRef;
 import io.dikast.operator.reconciler.WarningEvents;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,15 +90,27 @@ public class PolicyStatusRecorder {
   }
 
   private void write(PolicyRef policy, PolicyObservations observations) {
-    if (policy.kind() == PolicyKind.IMAGE_SECURITY_POLICY) {
-      write(resource(ImageSecurityPolicy.class, policy), policy, observations);
-    } else {
-      write(resource(GenericAttestationPolicy.class, policy), policy, observations);
+    switch (policy.kind()) {
+      case IMAGE_SECURITY_POLICY ->
+          write(
+              resource(ImageSecurityPolicy.class, policy), PolicyStatus::new, policy, observations);
+      case GENERIC_ATTESTATION_POLICY ->
+          write(
+              resource(GenericAttestationPolicy.class, policy),
+              PolicyStatus::new,
+              policy,
+              observations);
+      case CLUSTER_IMAGE_SECURITY_POLICY ->
+          write(
+              client.resources(ClusterImageSecurityPolicy.class).withName(policy.name()),
+              ClusterPolicyStatus::new,
+              policy,
+              observations);
     }
   }
 
-  private <P extends CustomResource<?, PolicyStatus>> void write(
-      Resource<P> resource, PolicyRef policy, PolicyObservations observations) {
+  private <S extends PolicyStatus, P extends CustomResource<?, S>> void write(
+      Resource<P> resource, Supplier<S> empty, PolicyRef policy, PolicyObservations observations) {
     P current = resource.get();
     if (current == null) {
       LOG.debugf("policy %s is gone; its admission observations are dropped", policy);
@@ -104,9 +118,9 @@ public class PolicyStatusRecorder {
     }
     resource.editStatus(
         latest -> {
-          PolicyStatus status =
-              latest.getStatus() == null ? new PolicyStatus() : latest.getStatus();
-          latest.setStatus(observations.applyTo(status));
+          S status = latest.getStatus() == null ? empty.get() : latest.getStatus();
+          observations.applyTo(status);
+          latest.setStatus(status);
           return latest;
         });
     // Only once the status holds the observations: a failed write is retried with its events,

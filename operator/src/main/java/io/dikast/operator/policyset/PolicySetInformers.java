@@ -1,6 +1,7 @@
 package io.dikast.operator.policyset;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PublicKeySource;
@@ -10,9 +11,11 @@ import io.dikast.operator.standalone.StandaloneConfig;
 import io.dikast.verifier.policy.PolicyMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -38,6 +41,8 @@ import org.jboss.logging.Logger;
 public class PolicySetInformers implements PullSecretStore {
 
   private static final Logger LOG = Logger.getLogger(PolicySetInformers.class);
+  private static final String NOT_INSTALLED =
+      " (its CRD is not installed: apply this version's CRDs, which helm upgrade does not)";
 
   private final KubernetesClient client;
   private final PolicySetView view;
@@ -49,6 +54,7 @@ public class PolicySetInformers implements PullSecretStore {
   private volatile SharedIndexInformer<AttestationAuthority> authorities;
   private volatile SharedIndexInformer<ImageSecurityPolicy> imagePolicies;
   private volatile SharedIndexInformer<GenericAttestationPolicy> genericPolicies;
+  private volatile SharedIndexInformer<ClusterImageSecurityPolicy> clusterPolicies;
   private boolean stopped;
 
   public PolicySetInformers(KubernetesClient client, PolicySetView view) {
@@ -72,10 +78,20 @@ public class PolicySetInformers implements PullSecretStore {
     secrets = inform(Secret.class, keySourceUpdates());
     // Only read, by cosign lookups for their pull secrets.
     serviceAccounts = inform(ServiceAccount.class, null);
+    // Their labels decide which namespaces a cluster policy selects: known before any is published.
+    SharedIndexInformer<Namespace> namespaces =
+        inform(
+            Namespace.class,
+            new ViewUpdates<>(
+                namespace ->
+                    view.putNamespace(
+                        namespace.getMetadata().getName(), namespace.getMetadata().getLabels()),
+                namespace -> view.removeNamespace(namespace.getMetadata().getName())));
     CompletableFuture.allOf(
             configMaps.start().toCompletableFuture(),
             secrets.start().toCompletableFuture(),
-            serviceAccounts.start().toCompletableFuture())
+            serviceAccounts.start().toCompletableFuture(),
+            namespaces.start().toCompletableFuture())
         .thenRun(this::startPolicyInformers)
         .exceptionally(
             failure -> {
@@ -96,10 +112,11 @@ public class PolicySetInformers implements PullSecretStore {
    * of the view for a moment.
    */
   public boolean published() {
-    return genericPolicies != null
+    return clusterPolicies != null
         && informers.stream().allMatch(SharedIndexInformer::hasSynced)
         && all(imagePolicies, PolicyKind.IMAGE_SECURITY_POLICY)
         && all(genericPolicies, PolicyKind.GENERIC_ATTESTATION_POLICY)
+        && all(clusterPolicies, PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY)
         && all(authorities, null);
   }
 
@@ -127,6 +144,24 @@ public class PolicySetInformers implements PullSecretStore {
                 new ViewUpdates<>(
                     policy -> view.putPolicy(PolicyMapper.toPolicy(policy)),
                     policy -> removePolicy(PolicyKind.GENERIC_ATTESTATION_POLICY, policy))));
+    clusterPolicies =
+        start(
+            inform(
+                ClusterImageSecurityPolicy.class,
+                new ViewUpdates<>(
+                    this::publishClusterPolicy,
+                    policy -> view.removeClusterPolicy(policy.getMetadata().getName()))));
+  }
+
+  private void publishClusterPolicy(ClusterImageSecurityPolicy policy) {
+    String authorityNamespace = view.authorityNamespace();
+    view.putClusterPolicy(
+        new ClusterPolicy(
+            PolicyMapper.toPolicy(policy, authorityNamespace),
+            NamespaceSelection.of(
+                policy.getSpec().getNamespaceSelector(),
+                policy.getSpec().getExcludedNamespaces(),
+                authorityNamespace)));
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> inform(
@@ -137,7 +172,7 @@ public class PolicySetInformers implements PullSecretStore {
     // must delay readiness, not leave the replica without a policy set for good.
     informer.exceptionHandler(
         (started, failure) -> {
-          LOG.warnf("%s informer retries: %s", type.getSimpleName(), failure.getMessage());
+          LOG.warn(retrying(type.getSimpleName(), failure));
           return true;
         });
     if (handler != null) {
@@ -145,6 +180,15 @@ public class PolicySetInformers implements PullSecretStore {
     }
     informers.add(informer);
     return informer;
+  }
+
+  // helm upgrade never adds a chart's new CRDs: say so, rather than leave a bare 404 to decode.
+  static String retrying(String kind, Throwable failure) {
+    boolean notInstalled = failure instanceof KubernetesClientException e && e.getCode() == 404;
+    return kind
+        + " informer retries: "
+        + failure.getMessage()
+        + (notInstalled ? NOT_INSTALLED : "");
   }
 
   private static <T extends HasMetadata> SharedIndexInformer<T> start(

@@ -3,6 +3,7 @@ package io.dikast.operator.policyset;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,10 @@ import org.jboss.logging.Logger;
  * The policies and authorities of every namespace, kept in memory by {@link PolicySetInformers} so
  * admission never calls the API server. Writers replace a namespace's snapshot atomically
  * (copy-on-write); {@link #snapshot(String)} is a lock-free read of a whole snapshot.
+ *
+ * <p>ClusterImageSecurityPolicies live in a {@link ClusterLayer}, replaced whole when one of them,
+ * a namespace's labels, or an authority of the operator's namespace changes; a namespace's snapshot
+ * includes those that select it, with those authorities under {@code <namespace>/<name>}.
  */
 @ApplicationScoped
 public class PolicySetView {
@@ -22,11 +27,82 @@ public class PolicySetView {
   private static final Logger LOG = Logger.getLogger(PolicySetView.class);
 
   private final Map<String, NamespacePolicies> namespaces = new ConcurrentHashMap<>();
+  private final Map<String, ClusterPolicy> clusterPolicies = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> namespaceLabels = new ConcurrentHashMap<>();
   private final List<Consumer<AuthorityChange>> listeners = new CopyOnWriteArrayList<>();
+  private final String authorityNamespace;
+  private volatile ClusterLayer layer = ClusterLayer.EMPTY;
   private volatile boolean loaded;
 
+  @Inject
+  public PolicySetView(ClusterPolicyConfig config) {
+    this(config.authorityNamespace());
+  }
+
+  /** A view whose cluster policies name authorities of {@code authorityNamespace}. */
+  public PolicySetView(String authorityNamespace) {
+    this.authorityNamespace = authorityNamespace;
+  }
+
+  /** The namespace's own policies and authorities, with the cluster policies that select it. */
   public NamespacePolicies snapshot(String namespace) {
+    return layer.compose(namespace, own(namespace));
+  }
+
+  /** Where every cluster policy's authorities are: the operator's namespace. */
+  public String authorityNamespace() {
+    return authorityNamespace;
+  }
+
+  /** The known namespaces {@code clusterPolicy} applies to, in name order. */
+  public List<String> selectedNamespaces(String clusterPolicy) {
+    ClusterLayer current = layer;
+    return current.policies().stream()
+        .filter(policy -> policy.name().equals(clusterPolicy))
+        .findFirst()
+        .map(
+            policy ->
+                current.namespaces().entrySet().stream()
+                    .filter(namespace -> policy.selects(namespace.getKey(), namespace.getValue()))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList())
+        .orElse(List.of());
+  }
+
+  public void putClusterPolicy(ClusterPolicy policy) {
+    clusterPolicies.put(policy.name(), policy);
+    rebuildLayer();
+  }
+
+  public void removeClusterPolicy(String name) {
+    clusterPolicies.remove(name);
+    rebuildLayer();
+  }
+
+  public void putNamespace(String name, Map<String, String> labels) {
+    namespaceLabels.put(name, labels == null ? Map.of() : Map.copyOf(labels));
+    rebuildLayer();
+  }
+
+  public void removeNamespace(String name) {
+    namespaceLabels.remove(name);
+    rebuildLayer();
+  }
+
+  private NamespacePolicies own(String namespace) {
     return namespaces.getOrDefault(namespace, NamespacePolicies.EMPTY);
+  }
+
+  // Synchronized so that of two concurrent changes the last rebuild reads both.
+  private synchronized void rebuildLayer() {
+    layer =
+        clusterPolicies.isEmpty()
+            ? ClusterLayer.EMPTY
+            : new ClusterLayer(
+                List.copyOf(clusterPolicies.values()),
+                namespaceLabels,
+                ClusterLayer.qualified(authorityNamespace, own(authorityNamespace)));
   }
 
   public void putPolicy(Policy policy) {
@@ -73,7 +149,10 @@ public class PolicySetView {
 
   /** Whether the view holds the policy of {@code kind} or, with a null kind, the authority. */
   boolean holds(PolicyKind kind, String namespace, String name) {
-    NamespacePolicies snapshot = snapshot(namespace);
+    if (kind != null && kind.clusterScoped()) {
+      return clusterPolicies.containsKey(name);
+    }
+    NamespacePolicies snapshot = own(namespace);
     return kind == null
         ? snapshot.authorities().containsKey(name)
         : snapshot.policies().stream()
@@ -99,6 +178,9 @@ public class PolicySetView {
           NamespacePolicies next = change.apply(previous[0]);
           return next.isEmpty() ? null : next;
         });
+    if (namespace.equals(authorityNamespace)) {
+      rebuildLayer();
+    }
     return previous[0];
   }
 

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the ImageSecurityPolicy and GenericAttestationPolicy reconcilers share: resolve the named
@@ -58,16 +59,29 @@ final class PolicyReconciliation {
       CustomResource<? extends PolicySpec, PolicyStatus> policy,
       Map<String, AttestationAuthority> authorities,
       Instant now) {
-    PolicySpec spec = policy.getSpec();
-    List<String> names = spec.requiredAuthorityNames();
     PolicyReadiness readiness =
         PolicyReadiness.evaluate(
             policy.getMetadata().getNamespace(),
-            names,
-            spec.getRequiredAttestations(),
+            policy.getSpec().requiredAuthorityNames(),
+            policy.getSpec().getRequiredAttestations(),
             authorities);
-    PolicyStatus previous = policy.getStatus();
-    PolicyStatus status = copyOfObservations(previous);
+    return status(policy, readiness, authorities, PolicyStatus::new, now);
+  }
+
+  /**
+   * The status of any policy kind, of type {@code S}: Ready as {@code readiness} says, the resolved
+   * authorities, and the observations that admission and validation wrote, kept.
+   */
+  static <S extends PolicyStatus> S status(
+      CustomResource<? extends PolicySpec, S> policy,
+      PolicyReadiness readiness,
+      Map<String, AttestationAuthority> authorities,
+      Supplier<S> empty,
+      Instant now) {
+    PolicySpec spec = policy.getSpec();
+    List<String> names = spec.requiredAuthorityNames();
+    S previous = policy.getStatus();
+    S status = copyOfObservations(previous, empty.get());
     Long generation = policy.getMetadata().getGeneration();
     List<Condition> conditions = previous == null ? List.of() : previous.getConditions();
     status.setConditions(
@@ -92,8 +106,7 @@ final class PolicyReconciliation {
    * Denials, break-glass, violations and what-if answers are written by admission and validation;
    * keep them.
    */
-  private static PolicyStatus copyOfObservations(PolicyStatus previous) {
-    PolicyStatus status = new PolicyStatus();
+  private static <S extends PolicyStatus> S copyOfObservations(PolicyStatus previous, S status) {
     if (previous != null) {
       status.setDenials(previous.getDenials());
       status.setLastBreakglass(previous.getLastBreakglass());
@@ -105,7 +118,7 @@ final class PolicyReconciliation {
     return status;
   }
 
-  private static Map<String, AttestationAuthority> authorities(Context<?> context) {
+  static Map<String, AttestationAuthority> authorities(Context<?> context) {
     Map<String, AttestationAuthority> byName = new HashMap<>();
     context
         .getSecondaryResources(AttestationAuthority.class)

@@ -21,7 +21,9 @@ final class RunFindings {
   void record(String namespace, String pod, PodVerdict verdict) {
     if (verdict instanceof PodVerdict.Violating violating) {
       for (PolicyRef policy : violating.policies()) {
-        violatingPods.computeIfAbsent(policy, key -> new TreeSet<>()).add(pod);
+        // A cluster policy's pods are in many namespaces: each is listed with its own.
+        String shown = policy.kind().clusterScoped() ? namespace + "/" + pod : pod;
+        violatingPods.computeIfAbsent(policy, key -> new TreeSet<>()).add(shown);
       }
     } else if (verdict instanceof PodVerdict.Unknown unknown) {
       outages.putIfAbsent(namespace, unknown.outage());
@@ -32,8 +34,14 @@ final class RunFindings {
   PolicyResult resultFor(PolicyRef policy) {
     TreeSet<String> pods = violatingPods.getOrDefault(policy, new TreeSet<>());
     List<String> shown = new ArrayList<>(pods).subList(0, Math.min(pods.size(), limit()));
-    return new PolicyResult(
-        pods.size(), List.copyOf(shown), Optional.ofNullable(outages.get(policy.namespace())));
+    return new PolicyResult(pods.size(), List.copyOf(shown), outage(policy));
+  }
+
+  // A cluster policy spans namespaces; an outage in any of them leaves its count unknown.
+  private Optional<String> outage(PolicyRef policy) {
+    return policy.kind().clusterScoped()
+        ? outages.values().stream().findFirst()
+        : Optional.ofNullable(outages.get(policy.namespace()));
   }
 
   int violatingPolicyCount() {

@@ -1,5 +1,7 @@
 package io.dikast.operator.validation;
 
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
+import io.dikast.crds.v1beta1.ClusterPolicyStatus;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PolicyStatus;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.grpc.Deadline;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -77,15 +81,31 @@ public final class ValidationRun {
   RunFindings run() throws InterruptedException {
     Instant start = clock.instant();
     List<CustomResource<?, PolicyStatus>> policies = policies(client);
+    List<ClusterImageSecurityPolicy> clusterPolicies =
+        client.resources(ClusterImageSecurityPolicy.class).list().getItems();
     RunFindings findings = new RunFindings();
     Set<String> namespaces = new TreeSet<>();
     policies.forEach(policy -> namespaces.add(policy.getMetadata().getNamespace()));
+    clusterPolicies.forEach(
+        policy -> namespaces.addAll(view.selectedNamespaces(policy.getMetadata().getName())));
     for (String namespace : namespaces) {
       validate(namespace, findings);
     }
     Instant finished = clock.instant();
     for (CustomResource<?, PolicyStatus> policy : policies) {
       report(policy, findings.resultFor(ref(policy)), finished);
+    }
+    for (ClusterImageSecurityPolicy policy : clusterPolicies) {
+      PolicyRef ref =
+          new PolicyRef(
+              PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY, "", policy.getMetadata().getName());
+      report(
+          policy,
+          ref,
+          client.resources(ClusterImageSecurityPolicy.class).withName(ref.name()),
+          ClusterPolicyStatus::new,
+          findings.resultFor(ref),
+          finished);
     }
     metrics.run(Duration.between(start, finished), finished);
     return findings;
@@ -164,17 +184,31 @@ public final class ValidationRun {
   private void report(
       CustomResource<?, PolicyStatus> policy, RunFindings.PolicyResult result, Instant now) {
     PolicyRef ref = ref(policy);
+    report(
+        policy,
+        ref,
+        client.resources(typeOf(policy)).inNamespace(ref.namespace()).withName(ref.name()),
+        PolicyStatus::new,
+        result,
+        now);
+  }
+
+  private <S extends PolicyStatus, P extends CustomResource<?, S>> void report(
+      P policy,
+      PolicyRef ref,
+      Resource<P> resource,
+      Supplier<S> empty,
+      RunFindings.PolicyResult result,
+      Instant now) {
     if (result.outage().isEmpty()) {
       metrics.violations(ref, result.violations());
     }
     try {
-      var resource =
-          client.resources(typeOf(policy)).inNamespace(ref.namespace()).withName(ref.name());
       resource.editStatus(
           latest -> {
-            latest.setStatus(
-                ValidationStatuses.apply(
-                    latest.getStatus(), result, latest.getMetadata().getGeneration(), now));
+            S status = latest.getStatus() == null ? empty.get() : latest.getStatus();
+            ValidationStatuses.apply(status, result, latest.getMetadata().getGeneration(), now);
+            latest.setStatus(status);
             return latest;
           });
       if (hasTrigger(policy)) {
@@ -209,7 +243,7 @@ public final class ValidationRun {
     return all;
   }
 
-  private static boolean hasTrigger(CustomResource<?, PolicyStatus> policy) {
+  private static boolean hasTrigger(CustomResource<?, ?> policy) {
     Map<String, String> annotations = policy.getMetadata().getAnnotations();
     return annotations != null && annotations.containsKey(TRIGGER_ANNOTATION);
   }

@@ -145,7 +145,7 @@ public class FactResolver {
       Deadline deadline) {
     ResolvedAuthority authority = snapshot.authority(check.authorityName()).orElse(null);
     if (authority == null) {
-      return Lookup.known(AuthorityFacts.undefined(check.authorityName(), namespace));
+      return Lookup.known(undefined(check.authorityName(), namespace));
     }
     if (authority.keys().isEmpty()) {
       return Lookup.known(AuthorityFacts.withoutKeys(authority.name(), authority.ready()));
@@ -173,6 +173,15 @@ public class FactResolver {
       }
     }
     return asking;
+  }
+
+  /** A cluster policy names {@code <namespace>/<name>}: the authority is missing there. */
+  private static AttestationFact undefined(String authorityName, String namespace) {
+    int slash = authorityName.indexOf('/');
+    return slash < 0
+        ? AuthorityFacts.undefined(authorityName, namespace)
+        : AuthorityFacts.undefined(
+            authorityName.substring(slash + 1), authorityName.substring(0, slash));
   }
 
   private static FactKey key(ResolvedAuthority authority, AttestationCheck check) {

@@ -23,6 +23,8 @@ import io.dikast.engine.workload.PodSpecKind;
 import io.dikast.operator.grafeas.GrafeasClients;
 import io.dikast.operator.grafeas.SilentServer;
 import io.dikast.operator.grafeas.StubGrafeas;
+import io.dikast.operator.policyset.ClusterPolicy;
+import io.dikast.operator.policyset.NamespaceSelection;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.Occurrences;
@@ -65,6 +67,7 @@ class AdmissionAttackTest {
       new PodSpecKind(new GroupKind("ci.example.com", "Runner"), "/spec/workers/pod");
   private static final String MISSING_QA =
       "no valid attestation by authority qa (qa: no attestation occurrence for this digest)";
+  private static final String BASELINE = "ClusterImageSecurityPolicy baseline";
   // The operator's defaults, which the webhook under test runs with.
   private static final Duration POSITIVE_TTL = Duration.ofSeconds(30);
   private static final Duration REFRESH_AFTER = Duration.ofSeconds(10);
@@ -148,6 +151,66 @@ class AdmissionAttackTest {
             "no valid attestation by authority qa (qa: signature key "
                 + intruderFingerprint
                 + " is not a key of this authority)"));
+  }
+
+  @Test
+  void aTenantsOwnAuthorityOfTheSameNameCannotSatisfyAClusterPolicy() throws Exception {
+    // The namespace's owners define "qa" with their own key and sign the image with it.
+    ResolvedAuthority tenantQa =
+        ResolvedAuthority.of(
+            NS,
+            "qa",
+            QA_NOTE,
+            List.of(
+                KeyParser.parsePgp(intruderFingerprint, gpg.exportPublicKey(intruderFingerprint))),
+            true);
+    grafeas.upload(
+        Occurrences.clearSigned(
+            QA_NOTE, IMAGE, clearSign(intruderFingerprint, PAYMENT), intruderFingerprint));
+    webhook = webhook().with(tenantQa).with(operatorQa()).with(baseline(List.of()));
+
+    assertDenied(
+        webhook.answer(pod(PAYMENT)),
+        denial(
+            PAYMENT,
+            BASELINE,
+            "no valid attestation by authority dikast/qa (dikast/qa: signature key "
+                + intruderFingerprint
+                + " is not a key of this authority)"));
+
+    attestQa(PAYMENT);
+    webhook.ticker.advance(POSITIVE_TTL.plusSeconds(1));
+    assertThat(webhook.answer(pod(PAYMENT)).path("allowed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aClusterPolicyWhoseAuthorityIsMissingFromTheOperatorsNamespaceDenies() {
+    attestQa(PAYMENT);
+    // An authority "qa" exists, in the namespace being admitted: not where the policy looks.
+    webhook = webhook().with(qa).with(baseline(List.of()));
+
+    assertDenied(
+        webhook.answer(pod(PAYMENT)),
+        denial(
+            PAYMENT,
+            BASELINE,
+            "no valid attestation by authority dikast/qa (dikast/qa: authority qa is not defined in"
+                + " namespace dikast)"));
+  }
+
+  @Test
+  void aClusterPolicyLeavesItsExcludedNamespacesAndTheOperatorsOwnAlone() {
+    webhook = webhook().with(operatorQa()).with(baseline(List.of("kube-system")));
+
+    assertThat(webhook.answer(pod("kube-system", PAYMENT)).path("allowed").asBoolean()).isTrue();
+    assertThat(webhook.answer(pod("dikast", PAYMENT)).path("allowed").asBoolean()).isTrue();
+    assertDenied(
+        webhook.answer(pod(PAYMENT)),
+        denial(
+            PAYMENT,
+            BASELINE,
+            "no valid attestation by authority dikast/qa (dikast/qa: no attestation occurrence for"
+                + " this digest)"));
   }
 
   @Test
@@ -1379,6 +1442,26 @@ class AdmissionAttackTest {
         EnforcementMode.ENFORCE,
         BreakglassMode.ALLOW,
         BackendUnavailableMode.DENY);
+  }
+
+  /** The real QA key's authority, in the operator's namespace. */
+  private static ResolvedAuthority operatorQa() {
+    return ResolvedAuthority.of("dikast", "qa", QA_NOTE, qa.keys(), true);
+  }
+
+  private static ClusterPolicy baseline(List<String> excluded) {
+    return new ClusterPolicy(
+        new Policy(
+            PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
+            "",
+            "baseline",
+            List.of(),
+            List.of("dikast/qa"),
+            0,
+            EnforcementMode.ENFORCE,
+            BreakglassMode.ALLOW,
+            BackendUnavailableMode.DENY),
+        NamespaceSelection.of(null, excluded, "dikast"));
   }
 
   private static Policy policy(String name, List<String> authorities, int required) {

@@ -62,7 +62,7 @@ class AdmissionServiceTest {
   @Test
   void deniesWhenTheDecisionCannotBeComputed() {
     PolicySetView broken =
-        new PolicySetView() {
+        new PolicySetView("dikast") {
           @Override
           public NamespacePolicies snapshot(String namespace) {
             throw new IllegalStateException("snapshot lost");
@@ -81,7 +81,7 @@ class AdmissionServiceTest {
 
   @Test
   void deniesWhenAFailureComesAfterTheDecisionWasMade() {
-    PolicySetView view = new PolicySetView();
+    PolicySetView view = new PolicySetView("dikast");
     view.markLoaded();
     AdmissionService failingAfterwards =
         new AdmissionService(
@@ -106,7 +106,10 @@ class AdmissionServiceTest {
   @Test
   void admitsAPodInANamespaceWithoutPoliciesAndCountsIt() {
     AdmissionResponse response =
-        service(new PolicySetView()).review(podCall(), System.nanoTime()).join().getResponse();
+        service(new PolicySetView("dikast"))
+            .review(podCall(), System.nanoTime())
+            .join()
+            .getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(response.getAuditAnnotations()).containsEntry("decision", "allowed");
@@ -116,7 +119,7 @@ class AdmissionServiceTest {
 
   @Test
   void offersEveryReviewedWorkloadToAutoAttestationButNotADryRun() {
-    AdmissionService service = service(new PolicySetView());
+    AdmissionService service = service(new PolicySetView("dikast"));
     AdmissionCall dryRun =
         AdmissionReviewReader.read(
             AdmissionReviews.create("", "v1", "Pod")
@@ -138,7 +141,10 @@ class AdmissionServiceTest {
             AdmissionReviews.operation("DELETE", "apps", "v1", "Deployment").json());
 
     AdmissionResponse response =
-        service(new PolicySetView()).review(deletion, System.nanoTime()).join().getResponse();
+        service(new PolicySetView("dikast"))
+            .review(deletion, System.nanoTime())
+            .join()
+            .getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(requests("skipped", "Deployment")).isEqualTo(1);
@@ -147,7 +153,10 @@ class AdmissionServiceTest {
   @Test
   void deniesEverythingUntilThePolicySetIsLoaded() {
     AdmissionResponse response =
-        serviceOver(new PolicySetView()).review(podCall(), System.nanoTime()).join().getResponse();
+        serviceOver(new PolicySetView("dikast"))
+            .review(podCall(), System.nanoTime())
+            .join()
+            .getResponse();
 
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getMessage())
@@ -167,9 +176,12 @@ class AdmissionServiceTest {
                 .json());
 
     AdmissionResponse starting =
-        serviceOver(new PolicySetView()).review(widget, System.nanoTime()).join().getResponse();
+        serviceOver(new PolicySetView("dikast"))
+            .review(widget, System.nanoTime())
+            .join()
+            .getResponse();
     AdmissionResponse loaded =
-        service(new PolicySetView()).review(widget, System.nanoTime()).join().getResponse();
+        service(new PolicySetView("dikast")).review(widget, System.nanoTime()).join().getResponse();
 
     assertThat(starting.getAllowed()).isFalse();
     assertThat(starting.getAuditAnnotations()).containsEntry("reason", "policy-set-not-loaded");
@@ -190,7 +202,10 @@ class AdmissionServiceTest {
                 .json());
 
     AdmissionResponse response =
-        serviceOver(new PolicySetView()).review(relabel, System.nanoTime()).join().getResponse();
+        serviceOver(new PolicySetView("dikast"))
+            .review(relabel, System.nanoTime())
+            .join()
+            .getResponse();
 
     assertThat(response.getAllowed()).isTrue();
     assertThat(response.getAuditAnnotations()).containsEntry("skipped", "UPDATE changes no image");

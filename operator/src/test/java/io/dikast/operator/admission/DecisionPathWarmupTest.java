@@ -45,7 +45,7 @@ class DecisionPathWarmupTest {
             throw new BackendUnavailableException("this test has no vulnerability backend");
           },
           VerificationSettings.defaults());
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
 
   @AfterEach
   void stop() {

@@ -6,6 +6,7 @@ import io.dikast.engine.policy.Policy;
 import io.dikast.operator.breakglass.AdmissionRecorder;
 import io.dikast.operator.breakglass.PolicyStatusRecorder;
 import io.dikast.operator.metrics.DikastMetrics;
+import io.dikast.operator.policyset.ClusterPolicy;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.AttestationFactFinder;
@@ -35,7 +36,7 @@ final class Webhook implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  final PolicySetView view = new PolicySetView();
+  final PolicySetView view = new PolicySetView("dikast");
   final ManualTicker ticker = new ManualTicker();
   private final FactResolver resolver;
   private final VulnerabilityResolver vulnerabilities;
@@ -80,6 +81,11 @@ final class Webhook implements AutoCloseable {
 
   Webhook with(Policy policy) {
     view.putPolicy(policy);
+    return this;
+  }
+
+  Webhook with(ClusterPolicy policy) {
+    view.putClusterPolicy(policy);
     return this;
   }
 

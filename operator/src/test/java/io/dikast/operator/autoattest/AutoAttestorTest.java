@@ -85,7 +85,7 @@ class AutoAttestorTest {
 
   KubernetesClient client;
 
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   private GrafeasClients.Closeable clients;
   private VulnerabilityResolver vulnerabilities;
   private OccurrenceUploader uploader;

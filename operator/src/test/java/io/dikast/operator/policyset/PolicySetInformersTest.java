@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.testing.Gpg;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +43,7 @@ class PolicySetInformersTest {
 
   KubernetesClient client;
 
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   private final List<AuthorityChange> changes = new CopyOnWriteArrayList<>();
   private PolicySetInformers informers;
   private ClusterPolicies payments;
@@ -191,5 +196,74 @@ class PolicySetInformersTest {
     assertThat(view.snapshot("payments").policies()).hasSize(1);
     assertThat(view.snapshot("payments").authority("qa")).isPresent();
     assertThat(monitor.call().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void aClusterPolicyReachesTheNamespacesItsSelectorPicksAsTheirLabelsChange() {
+    namespace("payments", Map.of("tier", "prod"));
+    namespace("web", Map.of("tier", "dev"));
+    new ClusterPolicies(client, "dikast")
+        .keyConfigMap("qa-keys", gpg.exportPublicKey(qaFingerprint));
+    new ClusterPolicies(client, "dikast").authorityReading("qa", "qa-keys");
+    client
+        .resource(
+            new KubernetesSerialization()
+                .unmarshal(
+                    """
+                    apiVersion: kritis.grafeas.io/v1beta1
+                    kind: ClusterImageSecurityPolicy
+                    metadata: {name: production}
+                    spec:
+                      attestationAuthorityName: qa
+                      namespaceSelector: {matchLabels: {tier: prod}}
+                    """,
+                    ClusterImageSecurityPolicy.class))
+        .create();
+
+    informers.start();
+    await().atMost(PATIENCE).until(informers::published);
+
+    NamespacePolicies payments = view.snapshot("payments");
+    assertThat(payments.policies())
+        .singleElement()
+        .satisfies(policy -> assertThat(policy.authorityNames()).containsExactly("dikast/qa"));
+    assertThat(payments.authority("dikast/qa").orElseThrow().keys())
+        .extracting(TrustedKey::fingerprint)
+        .containsExactly(qaFingerprint);
+    assertThat(view.snapshot("web").policies()).isEmpty();
+
+    namespace("web", Map.of("tier", "prod"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(view.snapshot("web").policies()).hasSize(1));
+    assertThat(view.selectedNamespaces("production")).containsExactly("payments", "web");
+  }
+
+  @Test
+  void aKindWhoseCrdIsMissingSaysHowToInstallIt() {
+    assertThat(
+            PolicySetInformers.retrying(
+                "ClusterImageSecurityPolicy",
+                new KubernetesClientException("Not Found", 404, null)))
+        .isEqualTo(
+            "ClusterImageSecurityPolicy informer retries: Not Found (its CRD is not installed: apply"
+                + " this version's CRDs, which helm upgrade does not)");
+    assertThat(
+            PolicySetInformers.retrying(
+                "Secret", new KubernetesClientException("connection refused")))
+        .isEqualTo("Secret informer retries: connection refused");
+  }
+
+  private void namespace(String name, Map<String, String> labels) {
+    client
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .createOr(existing -> existing.update());
   }
 }

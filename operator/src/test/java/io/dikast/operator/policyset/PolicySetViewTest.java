@@ -27,7 +27,7 @@ class PolicySetViewTest {
   private static TrustedKey first;
   private static TrustedKey second;
 
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   private final List<AuthorityChange> changes = new ArrayList<>();
 
   @BeforeAll

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
 import io.dikast.crds.v1beta1.AttestationAuthorityStatus;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
+import io.dikast.crds.v1beta1.ClusterPolicyStatus;
 import io.dikast.crds.v1beta1.ConditionedStatus;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.KeyStatus;
@@ -25,6 +27,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -42,6 +46,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +97,11 @@ class ReconcilersTest {
   @BeforeEach
   void freshNamespace() throws Exception {
     for (String plural :
-        List.of("attestationauthorities", "imagesecuritypolicies", "genericattestationpolicies")) {
+        List.of(
+            "attestationauthorities",
+            "imagesecuritypolicies",
+            "genericattestationpolicies",
+            "clusterimagesecuritypolicies")) {
       try (InputStream crd =
           getClass().getResourceAsStream("/crds/" + plural + ".kritis.grafeas.io-v1.yml")) {
         client
@@ -245,6 +254,99 @@ class ReconcilersTest {
     assertThat(ready.getResolvedAuthorities()).containsExactly("qa");
     assertThat(ready.getAuthorities()).isEqualTo("qa");
     assertThat(ready.getEnforcementMode()).isEqualTo("Enforce");
+  }
+
+  @Test
+  void clusterPolicyResolvesItsAuthorityInTheOperatorsNamespaceAndCountsTheNamespacesItSelects() {
+    String tier = "tier-" + namespace;
+    String selected = namespace + "-a";
+    String other = namespace + "-b";
+    client.resource(namespaceLabelled(selected, Map.of("tier", tier))).create();
+    client.resource(namespaceLabelled(other, Map.of())).create();
+    // An authority of the same name in a selected namespace proves nothing to a cluster policy.
+    namespace = selected;
+    create(pgpAuthority("qa", qaFingerprint, base64(qaArmored)));
+    String name = "baseline-" + selected;
+    client
+        .resource(
+            YAML.unmarshal(
+                """
+                apiVersion: kritis.grafeas.io/v1beta1
+                kind: ClusterImageSecurityPolicy
+                metadata: {name: %s}
+                spec:
+                  attestationAuthorityName: qa
+                  namespaceSelector: {matchLabels: {tier: %s}}
+                  excludedNamespaces: [kube-system]
+                """
+                    .formatted(name, tier),
+                ClusterImageSecurityPolicy.class))
+        .create();
+
+    ClusterPolicyStatus waiting = awaitClusterPolicy(name, "False", 1);
+    assertThat(ready(waiting).getReason()).isEqualTo("AuthorityNotFound");
+    assertThat(ready(waiting).getMessage())
+        .isEqualTo("AttestationAuthority qa not found in namespace dikast-system");
+    assertThat(waiting.getAuthorityNamespace()).isEqualTo("dikast-system");
+    assertThat(waiting.getExcludedNamespaces()).containsExactly("dikast-system", "kube-system");
+    assertThat(waiting.getExcluded()).isEqualTo("dikast-system,kube-system");
+    assertThat(waiting.getAuthorities()).isEqualTo("qa");
+
+    namespace = "dikast-system";
+    client
+        .resource(namespaceLabelled(namespace, Map.of("tier", tier)))
+        .createOr(existing -> existing.update());
+    create(pgpAuthority("qa", qaFingerprint, base64(qaArmored)));
+    client.resource(namespaceLabelled(other, Map.of("tier", tier))).update();
+
+    ClusterPolicyStatus ready = awaitClusterPolicy(name, "True", 2);
+    assertThat(ready(ready).getReason()).isEqualTo("AuthoritiesReady");
+    assertThat(ready.getResolvedAuthorities()).containsExactly("qa");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(view.snapshot(other).policies())
+                    .singleElement()
+                    .satisfies(
+                        policy -> {
+                          assertThat(policy.kind())
+                              .isEqualTo(PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY);
+                          assertThat(policy.authorityNames()).containsExactly("dikast-system/qa");
+                        }));
+    assertThat(view.snapshot("dikast-system").policies())
+        .as("the operator's own namespace is never selected, whatever its labels")
+        .isEmpty();
+    client.resources(ClusterImageSecurityPolicy.class).withName(name).delete();
+    client
+        .resources(AttestationAuthority.class)
+        .inNamespace("dikast-system")
+        .withName("qa")
+        .delete();
+  }
+
+  private ClusterPolicyStatus awaitClusterPolicy(String name, String ready, int selected) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Optional.ofNullable(
+                        client.resources(ClusterImageSecurityPolicy.class).withName(name).get())
+                    .map(ClusterImageSecurityPolicy::getStatus)
+                    .orElse(null),
+            status ->
+                status != null
+                    && Integer.valueOf(selected).equals(status.getSelectedNamespaces())
+                    && Conditions.ready(status).map(Condition::getStatus).orElse("").equals(ready));
+  }
+
+  private static Namespace namespaceLabelled(String name, Map<String, String> labels) {
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(labels)
+        .endMetadata()
+        .build();
   }
 
   @Test

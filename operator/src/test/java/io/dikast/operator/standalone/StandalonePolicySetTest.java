@@ -20,7 +20,7 @@ class StandalonePolicySetTest {
 
   @TempDir Path policies;
 
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
 
   @Test
   void publishesEveryPolicyAndAuthorityOfTheDirectoryAndMarksTheViewLoaded() throws IOException {

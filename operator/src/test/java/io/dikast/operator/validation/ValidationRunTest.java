@@ -2,6 +2,9 @@ package io.dikast.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicySpec;
+import io.dikast.crds.v1beta1.ClusterPolicyStatus;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicySpec;
 import io.dikast.crds.v1beta1.PolicyStatus;
@@ -19,6 +22,8 @@ import io.dikast.grafeas.testing.GrafeasServerProcess;
 import io.dikast.operator.grafeas.GrafeasClients;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.metrics.ValidationMetrics;
+import io.dikast.operator.policyset.ClusterPolicy;
+import io.dikast.operator.policyset.NamespaceSelection;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.reconciler.WarningEventsAccess;
@@ -89,7 +94,7 @@ class ValidationRunTest {
 
   KubernetesClient client;
 
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private GrafeasClients.Closeable grafeasClients;
   private final ManualTicker ticker = new ManualTicker();
@@ -123,7 +128,11 @@ class ValidationRunTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    for (String plural : List.of("imagesecuritypolicies", "genericattestationpolicies")) {
+    for (String plural :
+        List.of(
+            "imagesecuritypolicies",
+            "genericattestationpolicies",
+            "clusterimagesecuritypolicies")) {
       try (InputStream crd =
           getClass().getResourceAsStream("/crds/" + plural + ".kritis.grafeas.io-v1.yml")) {
         client
@@ -180,6 +189,46 @@ class ValidationRunTest {
                 .gauge()
                 .value())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void countsAClusterPolicysViolatingPodsWithTheirNamespaces() throws Exception {
+    view.putNamespace(NS, Map.of());
+    view.putAuthority(ResolvedAuthority.of("dikast", "qa", NOTE, List.of(trustedKey), true));
+    view.putClusterPolicy(
+        new ClusterPolicy(
+            new Policy(
+                PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
+                "",
+                "baseline",
+                List.of(),
+                List.of("dikast/qa"),
+                0,
+                EnforcementMode.ENFORCE,
+                BreakglassMode.ALLOW,
+                BackendUnavailableMode.DENY),
+            NamespaceSelection.of(null, List.of(), "dikast")));
+    ClusterImageSecurityPolicy baseline = new ClusterImageSecurityPolicy();
+    baseline.getMetadata().setName("baseline");
+    baseline.setSpec(new ClusterImageSecurityPolicySpec());
+    client.resource(baseline).create();
+    createPod("signed", SIGNED);
+    createPod("unsigned", UNSIGNED);
+
+    run(grafeasClients).run();
+
+    ClusterPolicyStatus status =
+        client.resources(ClusterImageSecurityPolicy.class).withName("baseline").get().getStatus();
+    assertThat(status.getViolations()).isEqualTo(1);
+    assertThat(status.getViolatingPods()).containsExactly(NS + "/unsigned");
+    assertThat(condition(status).getStatus()).isEqualTo("True");
+    assertThat(pod("unsigned").getMetadata().getAnnotations().get(PodMarks.KEY))
+        .contains(
+            "denied by ClusterImageSecurityPolicy baseline: no valid attestation by authority"
+                + " dikast/qa");
+    assertThat(status().getViolatingPods())
+        .as("the namespace's own policy lists its pods by name")
+        .containsExactly("unsigned");
   }
 
   @Test

@@ -58,7 +58,7 @@ class VerificationApiWhatIfTest {
 
   private final DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
   private final InMemoryAttestations grafeas = new InMemoryAttestations().withNotes(NOTE);
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   private FactResolver facts;
   private VulnerabilityResolver vulnerabilities;
   private VerificationApi api;

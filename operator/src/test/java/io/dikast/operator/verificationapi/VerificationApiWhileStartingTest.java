@@ -58,7 +58,7 @@ class VerificationApiWhileStartingTest {
             throw new BackendUnavailableException("this test has no vulnerability backend");
           },
           VerificationSettings.defaults());
-  private final PolicySetView view = new PolicySetView();
+  private final PolicySetView view = new PolicySetView("dikast");
   // No what-if is answered while starting, so none needs an evaluator.
   private final VerificationApi api =
       new VerificationApi(
