@@ -65,6 +65,31 @@ final class ArticleStory implements AutoCloseable {
    */
   TestNamespace policyNamespace(String prefix, String noteId, Map<String, String> labels) {
     TestNamespace namespace = TestNamespace.create(cluster.admin(), prefix, labels);
+    authorityIn(namespace, noteId);
+    String policy =
+        """
+        apiVersion: kritis.grafeas.io/v1beta1
+        kind: ImageSecurityPolicy
+        metadata:
+          name: qa-only
+        spec:
+          attestationAuthorityNames: [qa]
+        """;
+    assertThat(kubectl.apply(namespace.name(), policy).stderr()).isEmpty();
+    await()
+        .atMost(DECIDED)
+        .until(
+            () ->
+                kubectl
+                    .readyCondition(namespace.name(), "isp/qa-only")
+                    .equals("True AuthoritiesReady"));
+    return namespace;
+  }
+
+  /**
+   * The Grafeas note {@code noteId} and, in {@code namespace}, the QA authority {@code qa} on it.
+   */
+  void authorityIn(TestNamespace namespace, String noteId) {
     Curl.Response note =
         curl.post(
             grafeas.restUrl() + "/v1alpha1/projects/image-signing/notes?noteId=" + noteId,
@@ -72,7 +97,7 @@ final class ArticleStory implements AutoCloseable {
             "{\"attestationAuthority\": {\"hint\": {\"humanReadableName\": \"qa\"}}}");
     assertThat(note.status()).as(note.body()).isEqualTo(200);
     String armored = gpg.exportPublicKey(qaFingerprint);
-    String resources =
+    String authority =
         """
         apiVersion: kritis.grafeas.io/v1beta1
         kind: AttestationAuthority
@@ -84,25 +109,10 @@ final class ArticleStory implements AutoCloseable {
           - keyType: PGP
             keyId: %s
             asciiArmoredPgpPublicKey: %s
-        ---
-        apiVersion: kritis.grafeas.io/v1beta1
-        kind: ImageSecurityPolicy
-        metadata:
-          name: qa-only
-        spec:
-          attestationAuthorityNames: [qa]
         """
             .formatted(
                 noteId, qaFingerprint, Base64.getEncoder().encodeToString(armored.getBytes(UTF_8)));
-    assertThat(kubectl.apply(namespace.name(), resources).stderr()).isEmpty();
-    await()
-        .atMost(DECIDED)
-        .until(
-            () ->
-                kubectl
-                    .readyCondition(namespace.name(), "isp/qa-only")
-                    .equals("True AuthoritiesReady"));
-    return namespace;
+    assertThat(kubectl.apply(namespace.name(), authority).stderr()).isEmpty();
   }
 
   /**

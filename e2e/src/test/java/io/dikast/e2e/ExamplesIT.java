@@ -37,6 +37,7 @@ class ExamplesIT {
       List.of(
           "allowlist",
           "break-glass",
+          "cluster-policy",
           "cosign-signatures",
           "dsse-envelopes",
           "multi-authority",
@@ -45,6 +46,7 @@ class ExamplesIT {
           "what-if");
 
   private static TestCluster cluster;
+  private static TestNamespace operatorNamespace;
   private static LocalOperator local;
   private static LocalRegistry registry;
   private static String paymentDigest;
@@ -55,17 +57,23 @@ class ExamplesIT {
     registry = LocalRegistry.open();
     // The image the cosign example signs; a user would have pushed it with docker or crane.
     paymentDigest = CosignImages.pushImage(registry, "team/payment", "payment v1");
+    // Where cluster policies find their authorities, as the release namespace is for the chart.
+    operatorNamespace = TestNamespace.create(cluster.admin(), "dikast-examples");
     local =
         LocalOperator.start(
             cluster,
             "dikast-e2e-examples",
-            // The READMEs sign right after a denial; a cluster would remember it for 30 s.
-            Map.of("dikast.cache.negative-ttl", "0s"));
+            Map.of(
+                // The READMEs sign right after a denial; a cluster would remember it for 30 s.
+                "dikast.cache.negative-ttl",
+                "0s",
+                "dikast.cluster-policies.authority-namespace",
+                operatorNamespace.name()));
   }
 
   @AfterAll
   static void stopAll() {
-    Closeables.closeAll(local, registry);
+    Closeables.closeAll(local, registry, operatorNamespace);
   }
 
   static List<String> examples() {
@@ -112,6 +120,7 @@ class ExamplesIT {
       environment.put("DIKAST_OPERATOR", "127.0.0.1:" + local.endpoint().port());
       environment.put(
           "DIKAST_OPERATOR_CA", local.endpoint().certificate().certificate().toString());
+      environment.put("DIKAST_NAMESPACE", operatorNamespace.name());
       environment.put("REGISTRY", registry.host());
       environment.put("DIGEST", paymentDigest);
       environment.put("KUBECONFIG", cluster.kubeconfig().toString());

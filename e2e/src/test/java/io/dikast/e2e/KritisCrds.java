@@ -20,6 +20,7 @@ final class KritisCrds {
           "attestationauthorities.kritis.grafeas.io",
           "imagesecuritypolicies.kritis.grafeas.io",
           "genericattestationpolicies.kritis.grafeas.io",
+          "clusterimagesecuritypolicies.kritis.grafeas.io",
           "kritisconfigs.kritis.grafeas.io");
 
   private KritisCrds() {}

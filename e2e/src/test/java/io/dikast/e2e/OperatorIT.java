@@ -248,6 +248,14 @@ class OperatorIT {
     // Cosign lookups read the pull secrets of a workload's service account.
     assertThat(canI("watch", "serviceaccounts")).isEqualTo("yes");
     assertThat(canI("update", "serviceaccounts")).isEqualTo("no");
+    // A ClusterImageSecurityPolicy selects namespaces by their labels, and reports on itself.
+    assertThat(canI("watch", "namespaces")).isEqualTo("yes");
+    assertThat(canI("update", "namespaces")).isEqualTo("no");
+    assertThat(canI("watch", "clusterimagesecuritypolicies.kritis.grafeas.io")).isEqualTo("yes");
+    assertThat(
+            canI("patch", "clusterimagesecuritypolicies.kritis.grafeas.io", "--subresource=status"))
+        .isEqualTo("yes");
+    assertThat(canI("create", "clusterimagesecuritypolicies.kritis.grafeas.io")).isEqualTo("no");
     assertThat(canI("create", "events")).isEqualTo("yes");
     assertThat(canI("create", "imagesecuritypolicies.kritis.grafeas.io")).isEqualTo("no");
     assertThat(canI("delete", "attestationauthorities.kritis.grafeas.io")).isEqualTo("no");
