@@ -95,6 +95,7 @@ class ClusterPolicyIT {
               "NAMESPACES",
               "EXCLUDED",
               "VIOLATIONS",
+              "WOULD-DENY",
               "AGE");
       assertThat(table.rows().get(0).subList(0, 6))
           .containsExactly(

@@ -50,6 +50,7 @@ public final class MemoryScenario {
           "attestationauthorities.kritis.grafeas.io",
           "imagesecuritypolicies.kritis.grafeas.io",
           "genericattestationpolicies.kritis.grafeas.io",
+          "clusterimagesecuritypolicies.kritis.grafeas.io",
           "kritisconfigs.kritis.grafeas.io");
   private static final int ADMISSIONS = 10_000;
   private static final int ADMISSIONS_IN_FLIGHT = 16;

@@ -28,6 +28,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.violations",
     type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
+    name = "Would-Deny",
+    jsonPath = ".status.whatIf.wouldDeny",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

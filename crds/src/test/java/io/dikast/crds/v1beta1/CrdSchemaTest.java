@@ -191,7 +191,14 @@ class CrdSchemaTest {
         .contains("!has(self.privateKeySecretName)");
     assertThat(columns(crd))
         .containsExactly(
-            "Ready", "Mode", "Authorities", "Namespaces", "Excluded", "Violations", "Age");
+            "Ready",
+            "Mode",
+            "Authorities",
+            "Namespaces",
+            "Excluded",
+            "Violations",
+            "Would-Deny",
+            "Age");
     assertThat(
             version(crd)
                 .getSchema()

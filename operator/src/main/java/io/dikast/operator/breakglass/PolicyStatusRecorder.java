@@ -1,16 +1,11 @@
 package io.dikast.operator.breakglass;
 
-import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
-import io.dikast.crds.v1beta1.ClusterPolicyStatus;
-import io.dikast.crds.v1beta1.GenericAttestationPolicy;
-import io.dikast.crds.v1beta1.ImageSecurityPolicy;
-import io.dikast.crds.v1beta1.PolicyStatus;
 import io.dikast.engine.policy.PolicyRef;
+import io.dikast.operator.reconciler.PolicyObjects;
 import io.dikast.operator.reconciler.WarningEvents;
-import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.quarkus.arc.lookup.LookupUnlessProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,47 +84,15 @@ public class PolicyStatusRecorder {
   }
 
   private void write(PolicyRef policy, PolicyObservations observations) {
-    switch (policy.kind()) {
-      case IMAGE_SECURITY_POLICY ->
-          write(
-              resource(ImageSecurityPolicy.class, policy), PolicyStatus::new, policy, observations);
-      case GENERIC_ATTESTATION_POLICY ->
-          write(
-              resource(GenericAttestationPolicy.class, policy),
-              PolicyStatus::new,
-              policy,
-              observations);
-      case CLUSTER_IMAGE_SECURITY_POLICY ->
-          write(
-              client.resources(ClusterImageSecurityPolicy.class).withName(policy.name()),
-              ClusterPolicyStatus::new,
-              policy,
-              observations);
-    }
-  }
-
-  private <S extends PolicyStatus, P extends CustomResource<?, S>> void write(
-      Resource<P> resource, Supplier<S> empty, PolicyRef policy, PolicyObservations observations) {
-    P current = resource.get();
+    HasMetadata current = PolicyObjects.get(client, policy).orElse(null);
     if (current == null) {
       LOG.debugf("policy %s is gone; its admission observations are dropped", policy);
       return;
     }
-    resource.editStatus(
-        latest -> {
-          S status = latest.getStatus() == null ? empty.get() : latest.getStatus();
-          observations.applyTo(status);
-          latest.setStatus(status);
-          return latest;
-        });
+    PolicyObjects.editStatus(client, policy, (status, generation) -> observations.applyTo(status));
     // Only once the status holds the observations: a failed write is retried with its events,
     // which must not be emitted once per attempt.
     observations.events().forEach(message -> events.warn(current, BREAKGLASS_REASON, message));
-  }
-
-  private <P extends CustomResource<?, PolicyStatus>> Resource<P> resource(
-      Class<P> type, PolicyRef policy) {
-    return client.resources(type).inNamespace(policy.namespace()).withName(policy.name());
   }
 
   /**

@@ -2,10 +2,12 @@ package io.dikast.operator.policyset;
 
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.PolicyRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -47,6 +49,16 @@ public class PolicySetView {
   /** The namespace's own policies and authorities, with the cluster policies that select it. */
   public NamespacePolicies snapshot(String namespace) {
     return layer.compose(namespace, own(namespace));
+  }
+
+  /** The policy {@code ref} names, as admission enforces it; empty until the view holds it. */
+  public Optional<Policy> policy(PolicyRef ref) {
+    if (ref.kind().clusterScoped()) {
+      return Optional.ofNullable(clusterPolicies.get(ref.name())).map(ClusterPolicy::policy);
+    }
+    return own(ref.namespace()).policies().stream()
+        .filter(policy -> policy.kind() == ref.kind() && policy.name().equals(ref.name()))
+        .findFirst();
   }
 
   /** Where every cluster policy's authorities are: the operator's namespace. */

@@ -28,11 +28,13 @@ public class WarningEvents {
   public void warn(HasMetadata resource, String reason, String message) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     String namespace = resource.getMetadata().getNamespace();
+    // Kubernetes' convention for a cluster-scoped object's events, such as a cluster policy's.
+    String eventNamespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
     var event =
         new EventBuilder()
             .withNewMetadata()
             .withGenerateName(resource.getMetadata().getName() + "-")
-            .withNamespace(namespace)
+            .withNamespace(eventNamespace)
             .endMetadata()
             .withInvolvedObject(
                 new ObjectReferenceBuilder()
@@ -54,11 +56,11 @@ public class WarningEvents {
             .endSource()
             .build();
     try {
-      client.v1().events().inNamespace(namespace).resource(event).create();
+      client.v1().events().inNamespace(eventNamespace).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.warnf(
           "could not record event %s on %s/%s: %s",
-          reason, namespace, resource.getMetadata().getName(), e.getMessage());
+          reason, eventNamespace, resource.getMetadata().getName(), e.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.dikast.operator.standalone;
 
 import io.dikast.crds.v1beta1.AttestationAuthority;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
 import io.dikast.crds.v1beta1.GenericAttestationPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -34,6 +35,7 @@ public final class PolicyDirectory {
     KubernetesSerialization serialization = new KubernetesSerialization();
     serialization.registerKubernetesResource(AttestationAuthority.class);
     serialization.registerKubernetesResource(ImageSecurityPolicy.class);
+    serialization.registerKubernetesResource(ClusterImageSecurityPolicy.class);
     serialization.registerKubernetesResource(GenericAttestationPolicy.class);
     List<AttestationAuthority> authorities = new ArrayList<>();
     List<ImageSecurityPolicy> imagePolicies = new ArrayList<>();
@@ -51,6 +53,14 @@ public final class PolicyDirectory {
           imagePolicies.add(policy);
         } else if (resource instanceof GenericAttestationPolicy policy) {
           genericPolicies.add(policy);
+        } else if (resource instanceof ClusterImageSecurityPolicy policy) {
+          // Skipping it would admit what the file says to deny.
+          throw new StandaloneConfigurationException(
+              file
+                  + ": ClusterImageSecurityPolicy "
+                  + policy.getMetadata().getName()
+                  + " needs the cluster's namespaces, which standalone mode does not see: write an"
+                  + " ImageSecurityPolicy per namespace");
         }
       }
     }

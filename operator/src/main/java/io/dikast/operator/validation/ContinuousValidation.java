@@ -4,6 +4,7 @@ import io.dikast.crds.v1beta1.PolicyStatus;
 import io.dikast.operator.ha.Leadership;
 import io.dikast.operator.metrics.ValidationMetrics;
 import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.reconciler.PolicyObjects;
 import io.dikast.operator.reconciler.WarningEvents;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.VulnerabilityResolver;
@@ -87,7 +88,7 @@ public class ContinuousValidation {
       return;
     }
     try {
-      List<CustomResource<?, PolicyStatus>> policies = ValidationRun.policies(client);
+      List<CustomResource<?, ? extends PolicyStatus>> policies = PolicyObjects.list(client);
       if (schedule.due(clock.instant()) || ValidationRun.triggered(policies)) {
         RunFindings findings = run.run();
         schedule.ran(clock.instant());

@@ -1,36 +1,27 @@
 package io.dikast.operator.validation;
 
-import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
-import io.dikast.crds.v1beta1.ClusterPolicyStatus;
-import io.dikast.crds.v1beta1.GenericAttestationPolicy;
-import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.PolicyStatus;
-import io.dikast.engine.policy.PolicyKind;
 import io.dikast.engine.policy.PolicyRef;
 import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.operator.metrics.ValidationMetrics;
 import io.dikast.operator.policyset.NamespacePolicies;
 import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.reconciler.PolicyObjects;
 import io.dikast.operator.reconciler.WarningEvents;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.grpc.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,39 +64,31 @@ public final class ValidationRun {
   }
 
   /** Whether one of {@code policies} carries {@link #TRIGGER_ANNOTATION}. */
-  static boolean triggered(List<CustomResource<?, PolicyStatus>> policies) {
-    return policies.stream().anyMatch(ValidationRun::hasTrigger);
+  static boolean triggered(List<CustomResource<?, ? extends PolicyStatus>> policies) {
+    return policies.stream()
+        .anyMatch(policy -> PolicyObjects.annotation(policy, TRIGGER_ANNOTATION).isPresent());
   }
 
   /** Validates every namespace with policies; returns what it found. */
   RunFindings run() throws InterruptedException {
     Instant start = clock.instant();
-    List<CustomResource<?, PolicyStatus>> policies = policies(client);
-    List<ClusterImageSecurityPolicy> clusterPolicies =
-        client.resources(ClusterImageSecurityPolicy.class).list().getItems();
+    List<CustomResource<?, ? extends PolicyStatus>> policies = PolicyObjects.list(client);
     RunFindings findings = new RunFindings();
     Set<String> namespaces = new TreeSet<>();
-    policies.forEach(policy -> namespaces.add(policy.getMetadata().getNamespace()));
-    clusterPolicies.forEach(
-        policy -> namespaces.addAll(view.selectedNamespaces(policy.getMetadata().getName())));
+    for (CustomResource<?, ? extends PolicyStatus> policy : policies) {
+      PolicyRef ref = PolicyObjects.ref(policy);
+      if (ref.kind().clusterScoped()) {
+        namespaces.addAll(view.selectedNamespaces(ref.name()));
+      } else {
+        namespaces.add(ref.namespace());
+      }
+    }
     for (String namespace : namespaces) {
       validate(namespace, findings);
     }
     Instant finished = clock.instant();
-    for (CustomResource<?, PolicyStatus> policy : policies) {
-      report(policy, findings.resultFor(ref(policy)), finished);
-    }
-    for (ClusterImageSecurityPolicy policy : clusterPolicies) {
-      PolicyRef ref =
-          new PolicyRef(
-              PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY, "", policy.getMetadata().getName());
-      report(
-          policy,
-          ref,
-          client.resources(ClusterImageSecurityPolicy.class).withName(ref.name()),
-          ClusterPolicyStatus::new,
-          findings.resultFor(ref),
-          finished);
+    for (CustomResource<?, ? extends PolicyStatus> policy : policies) {
+      report(policy, findings.resultFor(PolicyObjects.ref(policy)), finished);
     }
     metrics.run(Duration.between(start, finished), finished);
     return findings;
@@ -182,77 +165,23 @@ public final class ValidationRun {
   }
 
   private void report(
-      CustomResource<?, PolicyStatus> policy, RunFindings.PolicyResult result, Instant now) {
-    PolicyRef ref = ref(policy);
-    report(
-        policy,
-        ref,
-        client.resources(typeOf(policy)).inNamespace(ref.namespace()).withName(ref.name()),
-        PolicyStatus::new,
-        result,
-        now);
-  }
-
-  private <S extends PolicyStatus, P extends CustomResource<?, S>> void report(
-      P policy,
-      PolicyRef ref,
-      Resource<P> resource,
-      Supplier<S> empty,
+      CustomResource<?, ? extends PolicyStatus> policy,
       RunFindings.PolicyResult result,
       Instant now) {
+    PolicyRef ref = PolicyObjects.ref(policy);
     if (result.outage().isEmpty()) {
       metrics.violations(ref, result.violations());
     }
     try {
-      resource.editStatus(
-          latest -> {
-            S status = latest.getStatus() == null ? empty.get() : latest.getStatus();
-            ValidationStatuses.apply(status, result, latest.getMetadata().getGeneration(), now);
-            latest.setStatus(status);
-            return latest;
-          });
-      if (hasTrigger(policy)) {
-        resource.edit(
-            latest -> {
-              latest.getMetadata().getAnnotations().remove(TRIGGER_ANNOTATION);
-              return latest;
-            });
+      PolicyObjects.editStatus(
+          client,
+          ref,
+          (status, generation) -> ValidationStatuses.apply(status, result, generation, now));
+      if (PolicyObjects.annotation(policy, TRIGGER_ANNOTATION).isPresent()) {
+        PolicyObjects.removeAnnotation(client, ref, TRIGGER_ANNOTATION);
       }
     } catch (KubernetesClientException e) {
       LOG.warnf("could not report validation on %s: %s", ref, e.getMessage());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Class<CustomResource<?, PolicyStatus>> typeOf(CustomResource<?, PolicyStatus> policy) {
-    return (Class<CustomResource<?, PolicyStatus>>) policy.getClass();
-  }
-
-  /** Every ImageSecurityPolicy and GenericAttestationPolicy of the cluster. */
-  static List<CustomResource<?, PolicyStatus>> policies(KubernetesClient client) {
-    List<CustomResource<?, PolicyStatus>> all = new ArrayList<>();
-    Stream.concat(
-            client.resources(ImageSecurityPolicy.class).inAnyNamespace().list().getItems().stream(),
-            client
-                .resources(GenericAttestationPolicy.class)
-                .inAnyNamespace()
-                .list()
-                .getItems()
-                .stream())
-        .forEach(all::add);
-    return all;
-  }
-
-  private static boolean hasTrigger(CustomResource<?, ?> policy) {
-    Map<String, String> annotations = policy.getMetadata().getAnnotations();
-    return annotations != null && annotations.containsKey(TRIGGER_ANNOTATION);
-  }
-
-  static PolicyRef ref(CustomResource<?, PolicyStatus> policy) {
-    PolicyKind kind =
-        policy instanceof ImageSecurityPolicy
-            ? PolicyKind.IMAGE_SECURITY_POLICY
-            : PolicyKind.GENERIC_ATTESTATION_POLICY;
-    return new PolicyRef(kind, policy.getMetadata().getNamespace(), policy.getMetadata().getName());
   }
 }

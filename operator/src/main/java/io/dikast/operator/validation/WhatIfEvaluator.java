@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a policy would deny among the running pods of its namespace if it were enforced: each pod
- * judged by that policy alone, with enforcement forced on (a DryRun policy included), the
- * namespace's authorities and the shared fact cache, as admission would judge it. Nothing is
- * denied, marked or written; the what-if annotation and {@code dikast what-if} report the answer.
+ * What a policy would deny among the running pods of its namespace (of the namespaces it selects,
+ * for a cluster policy) if it were enforced: each pod judged by that policy alone, with enforcement
+ * forced on (a DryRun policy included), the namespace's authorities and the shared fact cache, as
+ * admission would judge it. Nothing is denied, marked or written; the what-if annotation and {@code
+ * dikast what-if} report the answer.
  */
 @ApplicationScoped
 public class WhatIfEvaluator {
@@ -63,33 +64,43 @@ public class WhatIfEvaluator {
     this.clock = clock;
   }
 
-  /** The answer for {@code policy}, in the policy's namespace; its request is left unset. */
+  /**
+   * The answer for {@code policy}, in the policy's namespace or, for a cluster policy, in every
+   * namespace it selects (pods then named {@code namespace/pod}); its request is left unset.
+   */
   public WhatIf evaluate(Policy policy) throws InterruptedException {
-    NamespacePolicies alone =
-        new NamespacePolicies(
-            List.of(policy.withEnforcementMode(EnforcementMode.ENFORCE)),
-            view.snapshot(policy.namespace()).authorities());
+    Policy enforced = policy.withEnforcementMode(EnforcementMode.ENFORCE);
+    boolean cluster = policy.kind().clusterScoped();
+    List<String> namespaces =
+        cluster ? view.selectedNamespaces(policy.name()) : List.of(policy.namespace());
     WhatIf whatIf = new WhatIf();
     int pods = 0;
     int wouldDeny = 0;
     int unknown = 0;
-    for (Pod pod : client.pods().inNamespace(policy.namespace()).list().getItems()) {
-      if (!ValidationRun.isRunning(pod)) {
-        continue;
-      }
-      pods++;
-      PodVerdict verdict =
-          evaluator.judge(
-              WorkloadExtractor.extract(pod).inNamespaceIfAbsent(policy.namespace()),
-              alone,
-              Deadline.after(podBudget.toNanos(), TimeUnit.NANOSECONDS));
-      if (verdict instanceof PodVerdict.Violating violating) {
-        wouldDeny++;
-        if (whatIf.getDeniedPods().size() < PolicyStatus.MAX_VIOLATING_PODS) {
-          whatIf.getDeniedPods().add(pod.getMetadata().getName() + ": " + violating.reason());
+    for (String namespace : namespaces) {
+      NamespacePolicies alone =
+          new NamespacePolicies(List.of(enforced), view.snapshot(namespace).authorities());
+      for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+        if (!ValidationRun.isRunning(pod)) {
+          continue;
         }
-      } else if (verdict instanceof PodVerdict.Unknown) {
-        unknown++;
+        pods++;
+        PodVerdict verdict =
+            evaluator.judge(
+                WorkloadExtractor.extract(pod).inNamespaceIfAbsent(namespace),
+                alone,
+                Deadline.after(podBudget.toNanos(), TimeUnit.NANOSECONDS));
+        if (verdict instanceof PodVerdict.Violating violating) {
+          wouldDeny++;
+          if (whatIf.getDeniedPods().size() < PolicyStatus.MAX_VIOLATING_PODS) {
+            String name = pod.getMetadata().getName();
+            whatIf
+                .getDeniedPods()
+                .add((cluster ? namespace + "/" + name : name) + ": " + violating.reason());
+          }
+        } else if (verdict instanceof PodVerdict.Unknown) {
+          unknown++;
+        }
       }
     }
     whatIf.setPods(pods);

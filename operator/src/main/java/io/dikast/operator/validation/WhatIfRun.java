@@ -5,11 +5,11 @@ import io.dikast.crds.v1beta1.WhatIf;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyRef;
 import io.dikast.operator.policyset.PolicySetView;
+import io.dikast.operator.reconciler.PolicyObjects;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  */
 final class WhatIfRun {
 
-  /** Set on an ImageSecurityPolicy or GenericAttestationPolicy to ask; its value is echoed. */
+  /** Set on a policy of any kind to ask; its value is echoed. */
   static final String ANNOTATION = "kritis.grafeas.io/what-if";
 
   private static final Logger LOG = Logger.getLogger(WhatIfRun.class);
@@ -35,64 +35,38 @@ final class WhatIfRun {
   }
 
   /** Answers every one of {@code policies} that asks; returns how many were answered. */
-  int answer(List<CustomResource<?, PolicyStatus>> policies) throws InterruptedException {
+  int answer(List<CustomResource<?, ? extends PolicyStatus>> policies) throws InterruptedException {
     int answered = 0;
-    for (CustomResource<?, PolicyStatus> policy : policies) {
-      String request = request(policy);
-      if (request != null && answer(policy, request)) {
+    for (CustomResource<?, ? extends PolicyStatus> policy : policies) {
+      Optional<String> request = PolicyObjects.annotation(policy, ANNOTATION);
+      if (request.isPresent() && answer(PolicyObjects.ref(policy), request.get())) {
         answered++;
       }
     }
     return answered;
   }
 
-  private boolean answer(CustomResource<?, PolicyStatus> policy, String request)
-      throws InterruptedException {
-    PolicyRef ref = ValidationRun.ref(policy);
-    Optional<Policy> judged =
-        view.snapshot(ref.namespace()).policies().stream()
-            .filter(p -> p.kind() == ref.kind() && p.name().equals(ref.name()))
-            .findFirst();
+  private boolean answer(PolicyRef ref, String request) throws InterruptedException {
+    Optional<Policy> judged = view.policy(ref);
     if (judged.isEmpty()) {
       // The view does not hold the policy yet (just created): the next poll answers.
       return false;
     }
     WhatIf whatIf = evaluator.evaluate(judged.get());
     whatIf.setRequest(request);
-    report(policy, ref, whatIf);
+    report(ref, whatIf);
     return true;
   }
 
-  private void report(CustomResource<?, PolicyStatus> policy, PolicyRef ref, WhatIf whatIf) {
+  private void report(PolicyRef ref, WhatIf whatIf) {
     try {
-      var resource =
-          client
-              .resources(ValidationRun.typeOf(policy))
-              .inNamespace(ref.namespace())
-              .withName(ref.name());
-      resource.editStatus(
-          latest -> {
-            PolicyStatus status =
-                latest.getStatus() == null ? new PolicyStatus() : latest.getStatus();
-            status.setWhatIf(whatIf);
-            latest.setStatus(status);
-            return latest;
-          });
-      resource.edit(
-          latest -> {
-            latest.getMetadata().getAnnotations().remove(ANNOTATION);
-            return latest;
-          });
+      PolicyObjects.editStatus(client, ref, (status, generation) -> status.setWhatIf(whatIf));
+      PolicyObjects.removeAnnotation(client, ref, ANNOTATION);
       LOG.infof(
           "what-if on %s: %d of %d running pods would be denied",
           ref, whatIf.getWouldDeny(), whatIf.getPods());
     } catch (KubernetesClientException e) {
       LOG.warnf("could not answer what-if on %s: %s", ref, e.getMessage());
     }
-  }
-
-  private static String request(CustomResource<?, PolicyStatus> policy) {
-    Map<String, String> annotations = policy.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(ANNOTATION);
   }
 }

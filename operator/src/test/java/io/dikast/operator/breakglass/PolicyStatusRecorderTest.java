@@ -2,6 +2,8 @@ package io.dikast.operator.breakglass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicy;
+import io.dikast.crds.v1beta1.ClusterImageSecurityPolicySpec;
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.crds.v1beta1.ImageSecurityPolicySpec;
 import io.dikast.engine.policy.PolicyKind;
@@ -105,6 +107,52 @@ class PolicyStatusRecorderTest {
             "PATCH " + POLICY_PATH + "/status",
             "PATCH " + POLICY_PATH + "/status",
             "POST " + EVENTS_PATH);
+  }
+
+  @Test
+  void aBreakglassUnderAClusterPolicyIsWrittenToItAndItsEventGoesToTheDefaultNamespace()
+      throws Exception {
+    String path = "/apis/kritis.grafeas.io/v1beta1/clusterimagesecuritypolicies/baseline";
+    ClusterImageSecurityPolicy policy = new ClusterImageSecurityPolicy();
+    policy.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("baseline")
+            .withUid("uid-2")
+            .withResourceVersion("1")
+            .build());
+    policy.setSpec(new ClusterImageSecurityPolicySpec());
+    server.expect().get().withPath(path).andReturn(200, policy).always();
+    server.expect().patch().withPath(path + "/status").andReturn(200, policy).once();
+    server
+        .expect()
+        .post()
+        .withPath("/api/v1/namespaces/default/events")
+        .andReturn(201, new EventBuilder().withNewMetadata().withName("e").endMetadata().build())
+        .always();
+    recorder.observe(
+        new PolicyRef(PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY, "", "baseline"),
+        PolicyObservations.breakglass(
+            "2026-01-01T00:00:00Z", "Pod payments/hotfix", "alice", "admitted under break-glass"));
+
+    recorder.flush();
+
+    List<String> writes = new ArrayList<>();
+    String patched = null;
+    for (RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        request != null;
+        request = server.takeRequest(1, TimeUnit.SECONDS)) {
+      if (!request.getMethod().equals("GET")) {
+        writes.add(request.getMethod() + " " + request.getPath());
+        if (request.getMethod().equals("PATCH")) {
+          patched = request.getBody().readUtf8();
+        }
+      }
+    }
+    assertThat(writes)
+        .containsExactly("PATCH " + path + "/status", "POST /api/v1/namespaces/default/events");
+    assertThat(patched)
+        .contains("\"workload\":\"Pod payments/hotfix\"")
+        .contains("\"user\":\"alice\"");
   }
 
   @Test

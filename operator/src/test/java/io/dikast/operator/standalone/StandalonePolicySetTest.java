@@ -106,6 +106,27 @@ class StandalonePolicySetTest {
   }
 
   @Test
+  void refusesAClusterPolicyRatherThanIgnoringIt() throws IOException {
+    write(
+        "baseline.yaml",
+        """
+        apiVersion: kritis.grafeas.io/v1beta1
+        kind: ClusterImageSecurityPolicy
+        metadata:
+          name: baseline
+        spec:
+          attestationAuthorityName: qa
+        """);
+
+    assertThatThrownBy(() -> PolicyDirectory.read(policies))
+        .isInstanceOf(StandaloneConfigurationException.class)
+        .hasMessage(
+            policies.resolve("baseline.yaml")
+                + ": ClusterImageSecurityPolicy baseline needs the cluster's namespaces, which"
+                + " standalone mode does not see: write an ImageSecurityPolicy per namespace");
+  }
+
+  @Test
   void namesTheFileItCannotParse() throws IOException {
     write("broken.yaml", "kind: [unclosed\n");
 

@@ -26,6 +26,7 @@ import io.dikast.operator.policyset.ClusterPolicy;
 import io.dikast.operator.policyset.NamespaceSelection;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
+import io.dikast.operator.reconciler.PolicyObjects;
 import io.dikast.operator.reconciler.WarningEventsAccess;
 import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
@@ -193,25 +194,7 @@ class ValidationRunTest {
 
   @Test
   void countsAClusterPolicysViolatingPodsWithTheirNamespaces() throws Exception {
-    view.putNamespace(NS, Map.of());
-    view.putAuthority(ResolvedAuthority.of("dikast", "qa", NOTE, List.of(trustedKey), true));
-    view.putClusterPolicy(
-        new ClusterPolicy(
-            new Policy(
-                PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
-                "",
-                "baseline",
-                List.of(),
-                List.of("dikast/qa"),
-                0,
-                EnforcementMode.ENFORCE,
-                BreakglassMode.ALLOW,
-                BackendUnavailableMode.DENY),
-            NamespaceSelection.of(null, List.of(), "dikast")));
-    ClusterImageSecurityPolicy baseline = new ClusterImageSecurityPolicy();
-    baseline.getMetadata().setName("baseline");
-    baseline.setSpec(new ClusterImageSecurityPolicySpec());
-    client.resource(baseline).create();
+    baseline(EnforcementMode.ENFORCE, Map.of());
     createPod("signed", SIGNED);
     createPod("unsigned", UNSIGNED);
 
@@ -229,6 +212,37 @@ class ValidationRunTest {
     assertThat(status().getViolatingPods())
         .as("the namespace's own policy lists its pods by name")
         .containsExactly("unsigned");
+  }
+
+  @Test
+  void whatIfOnAClusterPolicyJudgesEverySelectedNamespaceAndNamesPodsWithTheirNamespace()
+      throws Exception {
+    baseline(EnforcementMode.DRY_RUN, Map.of(WhatIfRun.ANNOTATION, "before-enforcing"));
+    createPod("signed", SIGNED);
+    createPod("unsigned", UNSIGNED);
+
+    int answered = whatIf(grafeasClients).answer(PolicyObjects.list(client));
+
+    assertThat(answered).isOne();
+    ClusterImageSecurityPolicy baseline =
+        client.resources(ClusterImageSecurityPolicy.class).withName("baseline").get();
+    WhatIf whatIf = baseline.getStatus().getWhatIf();
+    assertThat(whatIf.getRequest()).isEqualTo("before-enforcing");
+    assertThat(whatIf.getPods()).isEqualTo(2);
+    assertThat(whatIf.getWouldDeny()).isOne();
+    assertThat(whatIf.getDeniedPods())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        NS
+                            + "/unsigned: image "
+                            + UNSIGNED
+                            + " denied by ClusterImageSecurityPolicy baseline: no valid attestation"
+                            + " by authority dikast/qa"));
+    assertThat(baseline.getMetadata().getAnnotations()).doesNotContainKey(WhatIfRun.ANNOTATION);
+    assertThat(labels("unsigned")).doesNotContainKey(PodMarks.KEY);
   }
 
   @Test
@@ -303,12 +317,12 @@ class ValidationRunTest {
               return policy;
             });
     ValidationRun run = run(grafeasClients);
-    boolean triggered = ValidationRun.triggered(ValidationRun.policies(client));
+    boolean triggered = ValidationRun.triggered(PolicyObjects.list(client));
 
     run.run();
 
     assertThat(triggered).isTrue();
-    assertThat(ValidationRun.triggered(ValidationRun.policies(client))).isFalse();
+    assertThat(ValidationRun.triggered(PolicyObjects.list(client))).isFalse();
   }
 
   @Test
@@ -318,7 +332,7 @@ class ValidationRunTest {
     createPod("unsigned", UNSIGNED);
     annotate(WhatIfRun.ANNOTATION, "now");
 
-    int answered = whatIf(grafeasClients).answer(ValidationRun.policies(client));
+    int answered = whatIf(grafeasClients).answer(PolicyObjects.list(client));
 
     assertThat(answered).isOne();
     WhatIf whatIf = status().getWhatIf();
@@ -340,7 +354,7 @@ class ValidationRunTest {
                 .getMetadata()
                 .getAnnotations())
         .doesNotContainKey(WhatIfRun.ANNOTATION);
-    assertThat(whatIf(grafeasClients).answer(ValidationRun.policies(client))).isZero();
+    assertThat(whatIf(grafeasClients).answer(PolicyObjects.list(client))).isZero();
   }
 
   @Test
@@ -349,7 +363,7 @@ class ValidationRunTest {
     annotate(WhatIfRun.ANNOTATION, "before-rollout");
     try (GrafeasClients.Closeable unreachable =
         GrafeasClients.plaintext("127.0.0.1:1", Duration.ofMillis(500))) {
-      whatIf(unreachable).answer(ValidationRun.policies(client));
+      whatIf(unreachable).answer(PolicyObjects.list(client));
     }
 
     WhatIf whatIf = status().getWhatIf();
@@ -401,6 +415,33 @@ class ValidationRunTest {
         new ValidationMetrics(registry),
         Duration.ofSeconds(5),
         Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /**
+   * The cluster policy {@code baseline} requiring {@code dikast/qa} (the same key as the
+   * namespace's qa), in the view and as an object with {@code annotations}, selecting {@link #NS}.
+   */
+  private void baseline(EnforcementMode mode, Map<String, String> annotations) {
+    view.putNamespace(NS, Map.of());
+    view.putAuthority(ResolvedAuthority.of("dikast", "qa", NOTE, List.of(trustedKey), true));
+    view.putClusterPolicy(
+        new ClusterPolicy(
+            new Policy(
+                PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
+                "",
+                "baseline",
+                List.of(),
+                List.of("dikast/qa"),
+                0,
+                mode,
+                BreakglassMode.ALLOW,
+                BackendUnavailableMode.DENY),
+            NamespaceSelection.of(null, List.of(), "dikast")));
+    ClusterImageSecurityPolicy baseline = new ClusterImageSecurityPolicy();
+    baseline.getMetadata().setName("baseline");
+    baseline.getMetadata().setAnnotations(annotations);
+    baseline.setSpec(new ClusterImageSecurityPolicySpec());
+    client.resource(baseline).create();
   }
 
   private static Policy qaOnly(EnforcementMode mode) {
