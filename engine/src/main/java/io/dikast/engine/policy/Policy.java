@@ -20,6 +20,8 @@ import java.util.Optional;
  *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
  * @param podSpecKinds the kinds without a built-in model whose pod spec this policy says is at a
  *     given place; an object of such a kind with nothing there fails the policy
+ * @param provenanceRequirements the signed build provenance every image needs, all of them (each
+ *     names its authority, independent of {@code authorityNames} and {@code requiredAttestations})
  */
 public record Policy(
     PolicyKind kind,
@@ -33,7 +35,8 @@ public record Policy(
     BackendUnavailableMode onBackendUnavailable,
     Duration cachedFactsMaxAge,
     Optional<VulnerabilityRequirements> vulnerabilityRequirements,
-    List<PodSpecKind> podSpecKinds) {
+    List<PodSpecKind> podSpecKinds,
+    List<ProvenanceRequirement> provenanceRequirements) {
 
   /** The CRD's default {@code cachedFactsMaxAge}. */
   public static final Duration DEFAULT_CACHED_FACTS_MAX_AGE = Duration.ofHours(1);
@@ -53,6 +56,7 @@ public record Policy(
     }
     Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
     podSpecKinds = List.copyOf(podSpecKinds);
+    provenanceRequirements = List.copyOf(provenanceRequirements);
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
           "requiredAttestations must be between 0 and " + authorityNames.size());
@@ -73,7 +77,38 @@ public record Policy(
         onBackendUnavailable,
         cachedFactsMaxAge,
         vulnerabilityRequirements,
-        podSpecKinds);
+        podSpecKinds,
+        provenanceRequirements);
+  }
+
+  /** A policy without provenance requirements. */
+  public Policy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlistPatterns,
+      List<String> authorityNames,
+      int requiredAttestations,
+      EnforcementMode enforcementMode,
+      BreakglassMode breakglass,
+      BackendUnavailableMode onBackendUnavailable,
+      Duration cachedFactsMaxAge,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements,
+      List<PodSpecKind> podSpecKinds) {
+    this(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames,
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable,
+        cachedFactsMaxAge,
+        vulnerabilityRequirements,
+        podSpecKinds,
+        List.of());
   }
 
   /** A policy that names no kind of its own. */
