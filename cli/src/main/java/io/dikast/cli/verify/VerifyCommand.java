@@ -13,6 +13,7 @@ import io.dikast.engine.workload.Workload;
 import io.dikast.engine.workload.WorkloadExtractor;
 import io.dikast.verifier.decision.WorkloadVerifier;
 import io.dikast.verifier.grafeas.GrafeasAttestationSource;
+import io.dikast.verifier.grafeas.GrafeasProvenanceSource;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.dikast.verifier.grafeas.GrafeasConnection;
 import io.dikast.verifier.grafeas.GrafeasVulnerabilitySource;
@@ -166,6 +167,7 @@ public final class VerifyCommand implements Callable<Integer> {
       WorkloadVerifier verifier =
           new WorkloadVerifier(
               new GrafeasAttestationSource(connection),
+              new GrafeasProvenanceSource(connection),
               new GrafeasVulnerabilitySource(connection),
               signatures,
               registry.credentials(System.getenv()));

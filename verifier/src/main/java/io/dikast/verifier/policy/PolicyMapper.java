@@ -12,6 +12,7 @@ import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.ProvenanceRequirement;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.GroupKind;
@@ -109,7 +110,27 @@ public final class PolicyMapper {
         backendUnavailable(spec.getOnBackendUnavailable()),
         cachedFactsMaxAge(spec),
         vulnerabilityRequirements,
-        podSpecKinds(spec));
+        podSpecKinds(spec),
+        provenanceRequirements(spec));
+  }
+
+  /** Entries without an authority (which the API server refuses) are dropped: none can be met. */
+  static List<ProvenanceRequirement> provenanceRequirements(PolicySpec spec) {
+    return spec.getProvenanceRequirements().stream()
+        .filter(Objects::nonNull)
+        .filter(entry -> entry.getAuthorityName() != null && !entry.getAuthorityName().isBlank())
+        .map(
+            entry ->
+                new ProvenanceRequirement(
+                    entry.getAuthorityName(),
+                    nonBlank(entry.getBuilderIdPatterns()),
+                    nonBlank(entry.getSourceRepositoryPatterns())))
+        .distinct()
+        .toList();
+  }
+
+  private static List<String> nonBlank(List<String> patterns) {
+    return patterns.stream().filter(pattern -> pattern != null && !pattern.isBlank()).toList();
   }
 
   /**
