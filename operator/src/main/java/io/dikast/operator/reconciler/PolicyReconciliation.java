@@ -34,7 +34,7 @@ final class PolicyReconciliation {
   static <P extends CustomResource<? extends PolicySpec, PolicyStatus>>
       List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
     Function<P, List<String>> names =
-        policy -> policy.getSpec() == null ? List.of() : policy.getSpec().requiredAuthorityNames();
+        policy -> policy.getSpec() == null ? List.of() : policy.getSpec().namedAuthorityNames();
     SecondaryIndex<P> index = SecondaryIndex.create(AUTHORITY_INDEX, context, names);
     return List.of(
         new InformerEventSource<>(
@@ -60,10 +60,12 @@ final class PolicyReconciliation {
       Instant now) {
     PolicySpec spec = policy.getSpec();
     List<String> names = spec.requiredAuthorityNames();
+    List<String> provenance = spec.provenanceAuthorityNames();
     PolicyReadiness readiness =
         PolicyReadiness.evaluate(
             policy.getMetadata().getNamespace(),
             names,
+            provenance,
             spec.getRequiredAttestations(),
             authorities);
     PolicyStatus previous = policy.getStatus();
@@ -80,9 +82,11 @@ final class PolicyReconciliation {
             generation,
             now));
     status.setObservedGeneration(generation);
-    status.setResolvedAuthorities(names.stream().filter(authorities::containsKey).toList());
+    status.setResolvedAuthorities(
+        spec.namedAuthorityNames().stream().filter(authorities::containsKey).toList());
     int required = spec.getRequiredAttestations() == null ? 0 : spec.getRequiredAttestations();
     status.setAuthorities(PolicyReadiness.summary(names, required));
+    status.setProvenanceAuthorities(provenance.isEmpty() ? null : String.join(",", provenance));
     status.setEnforcementMode(
         spec.getEnforcementMode() == EnforcementMode.DRY_RUN ? "DryRun" : "Enforce");
     return status;
