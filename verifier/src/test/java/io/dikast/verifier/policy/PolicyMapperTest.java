@@ -10,6 +10,7 @@ import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.ProvenanceRequirement;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.GroupKind;
@@ -263,6 +264,44 @@ class PolicyMapperTest {
         .containsExactly(
             new PodSpecKind(new GroupKind("argoproj.io", "Rollout"), "/spec/template/spec"));
     assertThat(PolicyMapper.toPolicy(isp("attestationAuthorityName: qa")).podSpecKinds()).isEmpty();
+  }
+
+  @Test
+  void carriesProvenanceRequirementsOfBothKindsAndDropsEntriesThatCanMeanNothing() {
+    String requirements =
+        """
+        provenanceRequirements:
+        - authorityName: ci
+          builderIdPatterns: [https://github.com/slsa-framework/**, " "]
+          sourceRepositoryPatterns: [git+https://github.com/acme/**]
+        - authorityName: ci
+          builderIdPatterns: [https://github.com/slsa-framework/**, " "]
+          sourceRepositoryPatterns: [git+https://github.com/acme/**]
+        - authorityName: " "
+        - authorityName: release
+        """;
+    GenericAttestationPolicy generic =
+        serialization.unmarshal(
+            "apiVersion: kritis.grafeas.io/v1beta1\n"
+                + "kind: GenericAttestationPolicy\n"
+                + "metadata: {name: built, namespace: payments}\n"
+                + "spec:\n"
+                + ("attestationAuthorityNames: [qa]\n" + requirements).indent(2),
+            GenericAttestationPolicy.class);
+    List<ProvenanceRequirement> expected =
+        List.of(
+            new ProvenanceRequirement(
+                "ci",
+                List.of("https://github.com/slsa-framework/**"),
+                List.of("git+https://github.com/acme/**")),
+            new ProvenanceRequirement("release", List.of(), List.of()));
+
+    assertThat(PolicyMapper.toPolicy(isp(requirements)).provenanceRequirements())
+        .isEqualTo(expected);
+    assertThat(PolicyMapper.toPolicy(generic).provenanceRequirements()).isEqualTo(expected);
+    assertThat(
+            PolicyMapper.toPolicy(isp("attestationAuthorityName: qa\n")).provenanceRequirements())
+        .isEmpty();
   }
 
   private ImageSecurityPolicy isp(String spec) {
