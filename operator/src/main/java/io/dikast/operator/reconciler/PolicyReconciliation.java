@@ -85,7 +85,10 @@ final class PolicyReconciliation {
     status.setResolvedAuthorities(
         spec.namedAuthorityNames().stream().filter(authorities::containsKey).toList());
     int required = spec.getRequiredAttestations() == null ? 0 : spec.getRequiredAttestations();
-    status.setAuthorities(PolicyReadiness.summary(names, required));
+    // Absent rather than empty: a policy may name provenance authorities only, and the API server
+    // refused the status patch carrying its empty summary ("status.authorities: Invalid value:
+    // null").
+    status.setAuthorities(names.isEmpty() ? null : PolicyReadiness.summary(names, required));
     status.setProvenanceAuthorities(provenance.isEmpty() ? null : String.join(",", provenance));
     status.setEnforcementMode(
         spec.getEnforcementMode() == EnforcementMode.DRY_RUN ? "DryRun" : "Enforce");

@@ -271,6 +271,11 @@ class ReconcilersTest {
     PolicyStatus ready = awaitPolicy("built-by-ci", "True");
     assertThat(ready(ready).getMessage()).isEqualTo("authorities ready: qa,ci");
     assertThat(ready.getResolvedAuthorities()).containsExactly("qa", "ci");
+
+    create(isp("provenance-only", "provenanceRequirements: [{authorityName: ci}]\n"));
+    PolicyStatus provenanceOnly = awaitPolicy("provenance-only", "True");
+    assertThat(provenanceOnly.getAuthorities()).isNull();
+    assertThat(provenanceOnly.getProvenanceAuthorities()).isEqualTo("ci");
   }
 
   @Test
