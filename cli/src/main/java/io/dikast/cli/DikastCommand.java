@@ -2,6 +2,7 @@ package io.dikast.cli;
 
 import io.dikast.cli.authority.AuthorityCommand;
 import io.dikast.cli.note.NoteCommand;
+import io.dikast.cli.sign.AttestBuildCommand;
 import io.dikast.cli.sign.AttestCommand;
 import io.dikast.cli.sign.SignCommand;
 import io.dikast.cli.verify.VerifyCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
       NoteCommand.class,
       SignCommand.class,
       AttestCommand.class,
+      AttestBuildCommand.class,
       AuthorityCommand.class,
       VerifyCommand.class,
       WhatIfCommand.class

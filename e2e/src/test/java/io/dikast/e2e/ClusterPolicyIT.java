@@ -92,17 +92,19 @@ class ClusterPolicyIT {
               "READY",
               "MODE",
               "AUTHORITIES",
+              "PROVENANCE",
               "NAMESPACES",
               "EXCLUDED",
               "VIOLATIONS",
               "WOULD-DENY",
               "AGE");
-      assertThat(table.rows().get(0).subList(0, 6))
+      assertThat(table.rows().get(0).subList(0, 7))
           .containsExactly(
               name,
               "True",
               "Enforce",
               "qa",
+              "",
               "1",
               String.join(",", sorted(excluded.name(), platform.name())));
 

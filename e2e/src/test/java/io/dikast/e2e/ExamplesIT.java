@@ -43,6 +43,7 @@ class ExamplesIT {
           "multi-authority",
           "payment-processor",
           "pkix-keys",
+          "provenance",
           "what-if");
 
   private static TestCluster cluster;

@@ -8,6 +8,7 @@ import io.dikast.cli.output.OutputOptions;
 import io.dikast.cli.output.Printer;
 import io.dikast.cli.output.Progress;
 import io.grafeas.v1.AttestationNote;
+import io.grafeas.v1.BuildNote;
 import io.grafeas.v1.Note;
 import io.grafeas.v1.NoteKind;
 import java.util.concurrent.Callable;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "create",
     mixinStandardHelpOptions = true,
     description = {
-      "Create an ATTESTATION note in Grafeas for an attestation authority.",
+      "Create an ATTESTATION note in Grafeas for an attestation authority, or with --kind BUILD"
+          + " the BUILD note its signed build provenance is filed under.",
       "Running it again for an existing note succeeds and says the note already exists."
     })
 public final class NoteCreateCommand implements Callable<Integer> {
@@ -39,6 +41,20 @@ public final class NoteCreateCommand implements Callable<Integer> {
   private String noteId;
 
   @Option(
+      names = "--kind",
+      paramLabel = "ATTESTATION|BUILD",
+      description =
+          "ATTESTATION (default) for an authority's attestations; BUILD for its signed build"
+              + " provenance (dikast attest-build).")
+  private Kind kind = Kind.ATTESTATION;
+
+  /** The note kinds an authority files evidence under. */
+  enum Kind {
+    ATTESTATION,
+    BUILD
+  }
+
+  @Option(
       names = "--description",
       description = "One sentence saying what the authority vouches for.")
   private String description;
@@ -50,15 +66,27 @@ public final class NoteCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NoteName name = NoteName.of(project, noteId);
-    Note note =
+    Note.Builder builder =
         Note.newBuilder()
-            .setKind(NoteKind.ATTESTATION)
             .setShortDescription(
-                description == null ? "Attestation authority " + noteId : description)
-            .setAttestation(
-                AttestationNote.newBuilder()
-                    .setHint(AttestationNote.Hint.newBuilder().setHumanReadableName(noteId)))
-            .build();
+                description != null
+                    ? description
+                    : (kind == Kind.BUILD
+                            ? "Build provenance by authority "
+                            : "Attestation authority ")
+                        + noteId);
+    Note note =
+        kind == Kind.BUILD
+            ? builder
+                .setKind(NoteKind.BUILD)
+                .setBuild(BuildNote.newBuilder().setBuilderVersion(noteId))
+                .build()
+            : builder
+                .setKind(NoteKind.ATTESTATION)
+                .setAttestation(
+                    AttestationNote.newBuilder()
+                        .setHint(AttestationNote.Hint.newBuilder().setHumanReadableName(noteId)))
+                .build();
     boolean created;
     try (GrafeasClient client = GrafeasClient.connect(grafeas);
         Progress.Step step =

@@ -10,7 +10,7 @@ import io.dikast.cli.output.Progress;
 import io.grafeas.v1.Occurrence;
 import picocli.CommandLine;
 
-/** Files a signed payload as an ATTESTATION occurrence on the image's resource URI. */
+/** Files a signed payload as an ATTESTATION (or BUILD) occurrence on the image's resource URI. */
 final class AttestationUpload {
 
   /** What {@code --output json} prints. */
@@ -28,6 +28,19 @@ final class AttestationUpload {
       OutputOptions output,
       String project,
       Occurrence occurrence) {
+    return upload(command, grafeas, output, project, occurrence, "attestation");
+  }
+
+  /**
+   * @param what what the occurrence is, as the progress and result lines name it
+   */
+  static int upload(
+      CommandLine command,
+      GrafeasOptions grafeas,
+      OutputOptions output,
+      String project,
+      Occurrence occurrence,
+      String what) {
     NoteName note = NoteName.parse("--note", occurrence.getNoteName());
     String parent =
         project == null ? note.project() : NoteName.of(project, note.noteId()).project();
@@ -35,7 +48,7 @@ final class AttestationUpload {
     try (GrafeasClient client = GrafeasClient.connect(grafeas);
         Progress.Step step =
             Progress.on(command.getErr(), output.format())
-                .step("uploading the attestation to Grafeas at " + client.address())) {
+                .step("uploading the " + what + " to Grafeas at " + client.address())) {
       created = client.createOccurrence(parent, occurrence);
     }
     String image = occurrence.getResourceUri().substring("https://".length());
@@ -48,7 +61,8 @@ final class AttestationUpload {
         .print(
             new Result(
                 created.getName(), image, occurrence.getResourceUri(), note.toString(), keyId),
-            "attestation "
+            what
+                + " "
                 + created.getName()
                 + " uploaded: "
                 + image

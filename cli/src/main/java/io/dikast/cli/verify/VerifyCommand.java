@@ -15,6 +15,7 @@ import io.dikast.verifier.decision.WorkloadVerifier;
 import io.dikast.verifier.grafeas.GrafeasAttestationSource;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.dikast.verifier.grafeas.GrafeasConnection;
+import io.dikast.verifier.grafeas.GrafeasProvenanceSource;
 import io.dikast.verifier.grafeas.GrafeasVulnerabilitySource;
 import io.dikast.verifier.registry.JibCosignSignatureSource;
 import io.grpc.Deadline;
@@ -166,6 +167,7 @@ public final class VerifyCommand implements Callable<Integer> {
       WorkloadVerifier verifier =
           new WorkloadVerifier(
               new GrafeasAttestationSource(connection),
+              new GrafeasProvenanceSource(connection),
               new GrafeasVulnerabilitySource(connection),
               signatures,
               registry.credentials(System.getenv()));

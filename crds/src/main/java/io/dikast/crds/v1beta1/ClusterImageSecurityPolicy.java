@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = KritisApi.READY_PATH)
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".status.enforcementMode")
 @AdditionalPrinterColumn(name = "Authorities", jsonPath = ".status.authorities")
+@AdditionalPrinterColumn(name = "Provenance", jsonPath = ".status.provenanceAuthorities")
 @AdditionalPrinterColumn(
     name = "Namespaces",
     jsonPath = ".status.selectedNamespaces",

@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /** The Dikast additions both policy kinds share. */
 @ValidationRule(
@@ -55,8 +57,39 @@ public abstract class PolicySpec {
           + " denies one with nothing there.")
   private List<PodSpecKind> podSpecKinds = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Dikast: signed build provenance every image not allowlisted needs, each requirement from"
+          + " its own authority (all must hold, whatever requiredAttestations says).")
+  private List<ProvenanceRequirement> provenanceRequirements = new ArrayList<>();
+
   /** The authority names this policy requires, deduplicated, in the order they are written. */
   public abstract List<String> requiredAuthorityNames();
+
+  /** The authorities the provenance requirements name, deduplicated, in order. */
+  public List<String> provenanceAuthorityNames() {
+    return provenanceRequirements.stream()
+        .filter(Objects::nonNull)
+        .map(ProvenanceRequirement::getAuthorityName)
+        .filter(name -> name != null && !name.isBlank())
+        .distinct()
+        .toList();
+  }
+
+  /** Every authority the policy names, for attestations or provenance, deduplicated, in order. */
+  public List<String> namedAuthorityNames() {
+    LinkedHashSet<String> names = new LinkedHashSet<>(requiredAuthorityNames());
+    names.addAll(provenanceAuthorityNames());
+    return List.copyOf(names);
+  }
+
+  public List<ProvenanceRequirement> getProvenanceRequirements() {
+    return provenanceRequirements;
+  }
+
+  public void setProvenanceRequirements(List<ProvenanceRequirement> provenanceRequirements) {
+    this.provenanceRequirements =
+        provenanceRequirements == null ? new ArrayList<>() : provenanceRequirements;
+  }
 
   public List<PodSpecKind> getPodSpecKinds() {
     return podSpecKinds;

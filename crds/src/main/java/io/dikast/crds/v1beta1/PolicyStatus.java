@@ -20,6 +20,10 @@ public class PolicyStatus extends ConditionedStatus {
           + " qa,security,release.")
   private String authorities;
 
+  @JsonPropertyDescription(
+      "Dikast: the authorities whose signed build provenance the policy requires, e.g. ci.")
+  private String provenanceAuthorities;
+
   @JsonPropertyDescription("The enforcement mode in effect.")
   private String enforcementMode;
 
@@ -51,6 +55,14 @@ public class PolicyStatus extends ConditionedStatus {
   public void setResolvedAuthorities(List<String> resolvedAuthorities) {
     this.resolvedAuthorities =
         resolvedAuthorities == null ? new ArrayList<>() : resolvedAuthorities;
+  }
+
+  public String getProvenanceAuthorities() {
+    return provenanceAuthorities;
+  }
+
+  public void setProvenanceAuthorities(String provenanceAuthorities) {
+    this.provenanceAuthorities = provenanceAuthorities;
   }
 
   public String getAuthorities() {
@@ -126,6 +138,7 @@ public class PolicyStatus extends ConditionedStatus {
         && conditionsEqual(other)
         && Objects.equals(resolvedAuthorities, other.resolvedAuthorities)
         && Objects.equals(authorities, other.authorities)
+        && Objects.equals(provenanceAuthorities, other.provenanceAuthorities)
         && Objects.equals(enforcementMode, other.enforcementMode)
         && Objects.equals(denials, other.denials)
         && Objects.equals(lastBreakglass, other.lastBreakglass)
@@ -141,6 +154,7 @@ public class PolicyStatus extends ConditionedStatus {
         conditionsHash(),
         resolvedAuthorities,
         authorities,
+        provenanceAuthorities,
         enforcementMode,
         denials,
         lastBreakglass,

@@ -115,7 +115,8 @@ class CrdSchemaTest {
     assertThat(spec.getProperties())
         .containsKeys("imageAllowlist", "imageWhitelist", "builtProjectIDs");
     assertThat(columns(crd))
-        .containsExactly("Ready", "Mode", "Authorities", "Violations", "Would-Deny", "Age");
+        .containsExactly(
+            "Ready", "Mode", "Authorities", "Provenance", "Violations", "Would-Deny", "Age");
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
   }
 
@@ -194,6 +195,7 @@ class CrdSchemaTest {
             "Ready",
             "Mode",
             "Authorities",
+            "Provenance",
             "Namespaces",
             "Excluded",
             "Violations",
@@ -259,7 +261,8 @@ class CrdSchemaTest {
     assertThat(spec.getProperties())
         .containsKeys("admissionAllowlistPatterns", "admissionWhitelistPatterns");
     assertThat(columns(crd))
-        .containsExactly("Ready", "Mode", "Authorities", "Violations", "Would-Deny", "Age");
+        .containsExactly(
+            "Ready", "Mode", "Authorities", "Provenance", "Violations", "Would-Deny", "Age");
     assertThat(version(crd).getSubresources().getStatus()).isNotNull();
   }
 
@@ -309,6 +312,32 @@ class CrdSchemaTest {
   @ValueSource(strings = {"Argoproj.io", "argoproj.io/v1alpha1", ".io", "a..b"})
   void rejectsTextThatIsNotAnApiGroup(String group) {
     assertThat(group).doesNotMatch(PodSpecKind.GROUP);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"imagesecuritypolicies", "genericattestationpolicies"})
+  void bothPolicyKindsTakeProvenanceRequirementsNamingTheirAuthority(String plural)
+      throws IOException {
+    CustomResourceDefinition crd = load(plural);
+    JSONSchemaProps requirement =
+        spec(crd).getProperties().get("provenanceRequirements").getItems().getSchema();
+
+    assertThat(requirement.getRequired()).containsExactly("authorityName");
+    assertThat(requirement.getProperties().get("authorityName").getMinLength()).isEqualTo(1L);
+    assertThat(requirement.getProperties())
+        .containsOnlyKeys("authorityName", "builderIdPatterns", "sourceRepositoryPatterns");
+    assertThat(
+            version(crd)
+                .getSchema()
+                .getOpenAPIV3Schema()
+                .getProperties()
+                .get("status")
+                .getProperties())
+        .containsKey("provenanceAuthorities");
+    assertThat(version(crd).getAdditionalPrinterColumns())
+        .filteredOn(column -> column.getName().equals("Provenance"))
+        .extracting(CustomResourceColumnDefinition::getJsonPath)
+        .containsExactly(".status.provenanceAuthorities");
   }
 
   private static CustomResourceDefinition load(String plural) throws IOException {

@@ -1,5 +1,7 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.attestation.SlsaProvenance;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,10 +11,22 @@ import java.util.Optional;
  */
 public sealed interface AttestationFact {
 
-  /** A valid attestation exists, signed by the authority's key {@code keyId}. */
-  record Verified(String keyId) implements AttestationFact {
+  /**
+   * A valid attestation exists, signed by the authority's key {@code keyId}.
+   *
+   * @param provenance for a provenance check, what every verified statement says about the build:
+   *     the evidence, never a verdict, so the current policy's patterns judge it at each decision;
+   *     empty for an attestation check
+   */
+  record Verified(String keyId, List<SlsaProvenance> provenance) implements AttestationFact {
     public Verified {
       Objects.requireNonNull(keyId, "keyId");
+      provenance = List.copyOf(provenance);
+    }
+
+    /** A verified attestation, which carries no provenance. */
+    public Verified(String keyId) {
+      this(keyId, List.of());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.dikast.engine.policy;
 
+import io.dikast.engine.attestation.SlsaProvenance;
 import io.dikast.engine.duration.GoDuration;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.Vulnerability;
@@ -64,13 +65,24 @@ import java.util.stream.Collectors;
  *       more} for the rest
  *   <li>{@code vulnerability backend unavailable (<outage>)} when the image's vulnerabilities could
  *       not be read
+ *   <li>{@code no valid provenance by authority ci (ci: <reason>)} for a provenance requirement
+ *       without any verified SLSA provenance statement about the image, the reason the verifier's
+ *       (e.g. {@code no build occurrence for this digest})
+ *   <li>{@code provenance by authority ci names builder <id>, not one of <pattern>, <pattern>} when
+ *       no verified statement has an allowed builder; the first statement's builder is named
+ *   <li>{@code provenance by authority ci names no source repository matching <pattern>, <pattern>
+ *       (it names <uri>, <uri>)} when the statements with an allowed builder name no allowed
+ *       source; the first such statement's sources are named ({@code it names none} without any)
+ *   <li>{@code provenance backend unavailable (<outage>)} when only an outage prevents a provenance
+ *       requirement from being checked
  *   <li>{@code the policy says Rollout.argoproj.io keeps its pod spec at /spec/template/spec, but
  *       the object has nothing there} for the object, when a policy's {@code podSpecKinds} entry
  *       finds nothing
  * </ul>
  *
- * <p>When an image fails both the attestation and the vulnerability requirements of a policy, the
- * two reasons share its one line, attestations first, separated by {@code "; "}.
+ * <p>When an image fails several of the attestation, provenance and vulnerability requirements of a
+ * policy, the reasons share its one line in that order, separated by {@code "; "}; failing
+ * provenance requirements are listed in policy order.
  *
  * <p>{@code <details>} is {@code " (<authority>: <reason>; …)"} with one entry per authority
  * without a valid attestation, in policy order; the reason is the verifier's, or {@code unavailable
@@ -161,6 +173,35 @@ final class DecisionMessages {
 
   static String backendUnavailable(List<AttestationFact.Unavailable> outages) {
     return "attestation backend unavailable (%s)"
+        .formatted(
+            outages.stream()
+                .map(AttestationFact.Unavailable::reason)
+                .distinct()
+                .collect(Collectors.joining("; ")));
+  }
+
+  static String noValidProvenance(String authority, String reason) {
+    return "no valid provenance by authority %s (%s: %s)".formatted(authority, authority, reason);
+  }
+
+  static String builderNotAllowed(ProvenanceRequirement requirement, SlsaProvenance statement) {
+    return "provenance by authority %s names builder %s, not one of %s"
+        .formatted(
+            requirement.authorityName(),
+            statement.builderId(),
+            String.join(", ", requirement.builderIdPatterns()));
+  }
+
+  static String sourceNotAllowed(ProvenanceRequirement requirement, SlsaProvenance statement) {
+    return "provenance by authority %s names no source repository matching %s (it names %s)"
+        .formatted(
+            requirement.authorityName(),
+            String.join(", ", requirement.sourceRepositoryPatterns()),
+            statement.sourceUris().isEmpty() ? "none" : String.join(", ", statement.sourceUris()));
+  }
+
+  static String provenanceBackendUnavailable(List<AttestationFact.Unavailable> outages) {
+    return "provenance backend unavailable (%s)"
         .formatted(
             outages.stream()
                 .map(AttestationFact.Unavailable::reason)

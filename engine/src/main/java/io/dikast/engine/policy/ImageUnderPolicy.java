@@ -44,7 +44,10 @@ record ImageUnderPolicy(String image, Policy policy) {
     }
   }
 
-  /** The attestations this policy needs for this image; none when allowlisted or unpinned. */
+  /**
+   * The attestations and provenance this policy needs for this image; none when allowlisted or
+   * unpinned.
+   */
   List<AttestationCheck> requiredChecks() {
     if (allowlisted()) {
       return List.of();
@@ -52,8 +55,13 @@ record ImageUnderPolicy(String image, Policy policy) {
     return pinned()
         .map(
             pinned ->
-                policy.authorityNames().stream()
-                    .map(authority -> new AttestationCheck(authority, pinned))
+                Stream.concat(
+                        policy.authorityNames().stream()
+                            .map(authority -> new AttestationCheck(authority, pinned)),
+                        policy.provenanceRequirements().stream()
+                            .map(ProvenanceRequirement::authorityName)
+                            .distinct()
+                            .map(authority -> AttestationCheck.provenance(authority, pinned)))
                     .toList())
         .orElse(List.of());
   }
@@ -89,6 +97,7 @@ record ImageUnderPolicy(String image, Policy policy) {
     List<Shortfall> shortfalls =
         Stream.of(
                 attestationShortfall(pinned.get(), attestations),
+                new ProvenanceTally(policy, pinned.get(), attestations).shortfall(),
                 vulnerabilityShortfall(pinned.get(), vulnerabilities))
             .flatMap(Optional::stream)
             .toList();

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     the policy says nothing about vulnerabilities (always, for a GenericAttestationPolicy)
  * @param podSpecKinds the kinds without a built-in model whose pod spec this policy says is at a
  *     given place; an object of such a kind with nothing there fails the policy
+ * @param provenanceRequirements the signed build provenance every image needs, all of them (each
+ *     names its authority, independent of {@code authorityNames} and {@code requiredAttestations})
  */
 public record Policy(
     PolicyKind kind,
@@ -36,7 +38,8 @@ public record Policy(
     BackendUnavailableMode onBackendUnavailable,
     Duration cachedFactsMaxAge,
     Optional<VulnerabilityRequirements> vulnerabilityRequirements,
-    List<PodSpecKind> podSpecKinds) {
+    List<PodSpecKind> podSpecKinds,
+    List<ProvenanceRequirement> provenanceRequirements) {
 
   /** The CRD's default {@code cachedFactsMaxAge}. */
   public static final Duration DEFAULT_CACHED_FACTS_MAX_AGE = Duration.ofHours(1);
@@ -56,6 +59,7 @@ public record Policy(
     }
     Objects.requireNonNull(vulnerabilityRequirements, "vulnerabilityRequirements");
     podSpecKinds = List.copyOf(podSpecKinds);
+    provenanceRequirements = List.copyOf(provenanceRequirements);
     if (requiredAttestations < 0 || requiredAttestations > authorityNames.size()) {
       throw new IllegalArgumentException(
           "requiredAttestations must be between 0 and " + authorityNames.size());
@@ -76,27 +80,66 @@ public record Policy(
         onBackendUnavailable,
         cachedFactsMaxAge,
         vulnerabilityRequirements,
-        podSpecKinds);
+        podSpecKinds,
+        provenanceRequirements);
   }
 
-  /** This policy requiring {@code names} (as many as it names now) instead of its authorities. */
-  public Policy withAuthorityNames(List<String> names) {
-    if (names.size() != authorityNames.size()) {
-      throw new IllegalArgumentException("a policy's authorities are renamed one for one");
-    }
-    return new Policy(
+  /** A policy without provenance requirements. */
+  public Policy(
+      PolicyKind kind,
+      String namespace,
+      String name,
+      List<String> allowlistPatterns,
+      List<String> authorityNames,
+      int requiredAttestations,
+      EnforcementMode enforcementMode,
+      BreakglassMode breakglass,
+      BackendUnavailableMode onBackendUnavailable,
+      Duration cachedFactsMaxAge,
+      Optional<VulnerabilityRequirements> vulnerabilityRequirements,
+      List<PodSpecKind> podSpecKinds) {
+    this(
         kind,
         namespace,
         name,
         allowlistPatterns,
-        names,
+        authorityNames,
         requiredAttestations,
         enforcementMode,
         breakglass,
         onBackendUnavailable,
         cachedFactsMaxAge,
         vulnerabilityRequirements,
-        podSpecKinds);
+        podSpecKinds,
+        List.of());
+  }
+
+  /**
+   * This policy with every authority it names, for attestations and for provenance, read in {@code
+   * authorityNamespace}: named {@code <authorityNamespace>/<name>}, as a cluster policy's are.
+   */
+  public Policy withAuthoritiesIn(String authorityNamespace) {
+    return new Policy(
+        kind,
+        namespace,
+        name,
+        allowlistPatterns,
+        authorityNames.stream().map(authority -> authorityNamespace + "/" + authority).toList(),
+        requiredAttestations,
+        enforcementMode,
+        breakglass,
+        onBackendUnavailable,
+        cachedFactsMaxAge,
+        vulnerabilityRequirements,
+        podSpecKinds,
+        provenanceRequirements.stream()
+            .map(
+                requirement ->
+                    new ProvenanceRequirement(
+                        authorityNamespace + "/" + requirement.authorityName(),
+                        requirement.builderIdPatterns(),
+                        requirement.sourceRepositoryPatterns()))
+            .toList());
   }
 
   /** A policy that names no kind of its own. */

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
+import io.dikast.engine.testing.BashPae;
 import io.dikast.engine.testing.Gpg;
 import io.dikast.engine.testing.OpenSsl;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,25 +172,8 @@ class DsseVerifierTest {
     return new DsseEnvelope(IN_TOTO, payload, List.of(new AttestationSignature(signature, keyId)));
   }
 
-  /** The encoding as bash writes it: printf for the header, the payload file appended. */
   private static byte[] pae(String type, byte[] payload) throws IOException, InterruptedException {
-    Path body = Files.write(Files.createTempFile(dir, "payload", ".json"), payload);
-    Path out = Files.createTempFile(dir, "pae", ".bin");
-    // The environment carries the inputs, so no quoting of them reaches the shell.
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash",
-                "-c",
-                "printf 'DSSEv1 %d %s %d ' \"${#TYPE}\" \"$TYPE\" \"$(stat -c %s \"$BODY\")\" > \"$OUT\""
-                    + " && cat \"$BODY\" >> \"$OUT\"")
-            .redirectErrorStream(true);
-    builder.environment().put("TYPE", type);
-    builder.environment().put("BODY", body.toString());
-    builder.environment().put("OUT", out.toString());
-    Process bash = builder.start();
-    bash.getOutputStream().close();
-    assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return Files.readAllBytes(out);
+    return BashPae.encode(dir, type, payload);
   }
 
   private static byte[] resource(String name) throws IOException {

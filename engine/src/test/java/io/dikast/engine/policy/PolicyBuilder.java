@@ -23,6 +23,7 @@ final class PolicyBuilder {
   private Duration cachedFactsMaxAge = Policy.DEFAULT_CACHED_FACTS_MAX_AGE;
   private Optional<VulnerabilityRequirements> vulnerabilityRequirements = Optional.empty();
   private List<PodSpecKind> podSpecKinds = List.of();
+  private List<ProvenanceRequirement> provenanceRequirements = List.of();
 
   private PolicyBuilder(PolicyKind kind, String name) {
     this.kind = kind;
@@ -90,6 +91,11 @@ final class PolicyBuilder {
     return this;
   }
 
+  PolicyBuilder requiringProvenance(ProvenanceRequirement... requirements) {
+    provenanceRequirements = List.of(requirements);
+    return this;
+  }
+
   Policy build() {
     return new Policy(
         kind,
@@ -103,6 +109,7 @@ final class PolicyBuilder {
         onBackendUnavailable,
         cachedFactsMaxAge,
         vulnerabilityRequirements,
-        podSpecKinds);
+        podSpecKinds,
+        provenanceRequirements);
   }
 }

@@ -4,7 +4,9 @@ import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.GrafeasAttestationSource;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
 import io.dikast.verifier.grafeas.GrafeasConnection;
+import io.dikast.verifier.grafeas.GrafeasProvenanceSource;
 import io.dikast.verifier.grafeas.GrafeasVulnerabilitySource;
+import io.dikast.verifier.grafeas.ProvenanceSource;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -30,6 +32,12 @@ public class GrafeasBeans {
   @Singleton
   AttestationSource attestations(GrafeasConnection connection) {
     return new GrafeasAttestationSource(connection);
+  }
+
+  @Produces
+  @Singleton
+  ProvenanceSource builds(GrafeasConnection connection) {
+    return new GrafeasProvenanceSource(connection);
   }
 
   @Produces

@@ -63,7 +63,7 @@ public class ClusterImageSecurityPolicyReconciler
         .addIndexer(
             AUTHORITY_INDEX,
             policy ->
-                policy.getSpec() == null ? List.of() : policy.getSpec().requiredAuthorityNames());
+                policy.getSpec() == null ? List.of() : policy.getSpec().namedAuthorityNames());
     InformerEventSource<AttestationAuthority, ClusterImageSecurityPolicy> authorities =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(
@@ -80,7 +80,7 @@ public class ClusterImageSecurityPolicyReconciler
                     (ClusterImageSecurityPolicy policy) ->
                         policy.getSpec() == null
                             ? Set.of()
-                            : policy.getSpec().requiredAuthorityNames().stream()
+                            : policy.getSpec().namedAuthorityNames().stream()
                                 .map(name -> new ResourceID(name, authorityNamespace))
                                 .collect(Collectors.toSet()))
                 .build(),
@@ -147,6 +147,7 @@ public class ClusterImageSecurityPolicyReconciler
             : PolicyReadiness.evaluate(
                 authorityNamespace,
                 spec.requiredAuthorityNames(),
+                spec.provenanceAuthorityNames(),
                 spec.getRequiredAttestations(),
                 authorities);
     ClusterPolicyStatus status =

@@ -5,8 +5,12 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Whether a policy's named authorities resolve and are usable, and if not, why. */
+/**
+ * Whether a policy's named authorities, for attestations and for provenance, resolve and are
+ * usable, and if not, why.
+ */
 record PolicyReadiness(boolean ready, String reason, String message) {
 
   static final String AUTHORITIES_READY = "AuthoritiesReady";
@@ -14,9 +18,14 @@ record PolicyReadiness(boolean ready, String reason, String message) {
   static final String AUTHORITY_NOT_READY = "AuthorityNotReady";
   static final String INVALID_REQUIRED_ATTESTATIONS = "InvalidRequiredAttestations";
 
+  /**
+   * @param names the authorities whose attestations the policy requires
+   * @param provenanceNames the authorities its provenance requirements name
+   */
   static PolicyReadiness evaluate(
       String namespace,
       List<String> names,
+      List<String> provenanceNames,
       Integer requiredAttestations,
       Map<String, AttestationAuthority> authorities) {
     if (requiredAttestations != null && requiredAttestations > names.size()) {
@@ -30,7 +39,9 @@ record PolicyReadiness(boolean ready, String reason, String message) {
               + (names.size() == 1 ? " authority" : " authorities")
               + "; all of them are required until this is fixed");
     }
-    List<String> missing = names.stream().filter(n -> !authorities.containsKey(n)).toList();
+    List<String> named =
+        Stream.concat(names.stream(), provenanceNames.stream()).distinct().toList();
+    List<String> missing = named.stream().filter(n -> !authorities.containsKey(n)).toList();
     if (!missing.isEmpty()) {
       return new PolicyReadiness(
           false,
@@ -40,7 +51,7 @@ record PolicyReadiness(boolean ready, String reason, String message) {
               + namespace);
     }
     List<String> notReady =
-        names.stream()
+        named.stream()
             .filter(n -> !Conditions.isReady(authorities.get(n).getStatus()))
             .map(n -> "AttestationAuthority " + n + " is not ready" + why(authorities.get(n)))
             .toList();
@@ -50,9 +61,9 @@ record PolicyReadiness(boolean ready, String reason, String message) {
     return new PolicyReadiness(
         true,
         AUTHORITIES_READY,
-        names.isEmpty()
+        named.isEmpty()
             ? "the policy names no authorities"
-            : "authorities ready: " + String.join(",", names));
+            : "authorities ready: " + String.join(",", named));
   }
 
   /** {@code qa,security}, or {@code 2 of 3: qa,security,release} for k of n. */

@@ -35,7 +35,7 @@ final class PolicyReconciliation {
   static <P extends CustomResource<? extends PolicySpec, PolicyStatus>>
       List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
     Function<P, List<String>> names =
-        policy -> policy.getSpec() == null ? List.of() : policy.getSpec().requiredAuthorityNames();
+        policy -> policy.getSpec() == null ? List.of() : policy.getSpec().namedAuthorityNames();
     SecondaryIndex<P> index = SecondaryIndex.create(AUTHORITY_INDEX, context, names);
     return List.of(
         new InformerEventSource<>(
@@ -59,11 +59,15 @@ final class PolicyReconciliation {
       CustomResource<? extends PolicySpec, PolicyStatus> policy,
       Map<String, AttestationAuthority> authorities,
       Instant now) {
+    PolicySpec spec = policy.getSpec();
+    List<String> names = spec.requiredAuthorityNames();
+    List<String> provenance = spec.provenanceAuthorityNames();
     PolicyReadiness readiness =
         PolicyReadiness.evaluate(
             policy.getMetadata().getNamespace(),
-            policy.getSpec().requiredAuthorityNames(),
-            policy.getSpec().getRequiredAttestations(),
+            names,
+            provenance,
+            spec.getRequiredAttestations(),
             authorities);
     return status(policy, readiness, authorities, PolicyStatus::new, now);
   }
@@ -80,6 +84,7 @@ final class PolicyReconciliation {
       Instant now) {
     PolicySpec spec = policy.getSpec();
     List<String> names = spec.requiredAuthorityNames();
+    List<String> provenance = spec.provenanceAuthorityNames();
     S previous = policy.getStatus();
     S status = copyOfObservations(previous, empty.get());
     Long generation = policy.getMetadata().getGeneration();
@@ -94,9 +99,14 @@ final class PolicyReconciliation {
             generation,
             now));
     status.setObservedGeneration(generation);
-    status.setResolvedAuthorities(names.stream().filter(authorities::containsKey).toList());
+    status.setResolvedAuthorities(
+        spec.namedAuthorityNames().stream().filter(authorities::containsKey).toList());
     int required = spec.getRequiredAttestations() == null ? 0 : spec.getRequiredAttestations();
-    status.setAuthorities(PolicyReadiness.summary(names, required));
+    // Absent rather than empty: a policy may name provenance authorities only, and the API server
+    // refused the status patch carrying its empty summary ("status.authorities: Invalid value:
+    // null").
+    status.setAuthorities(names.isEmpty() ? null : PolicyReadiness.summary(names, required));
+    status.setProvenanceAuthorities(provenance.isEmpty() ? null : String.join(",", provenance));
     status.setEnforcementMode(
         spec.getEnforcementMode() == EnforcementMode.DRY_RUN ? "DryRun" : "Enforce");
     return status;

@@ -5,9 +5,11 @@ import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.policy.AttestationFact;
 import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.verifier.attestation.AttestationFacts;
+import io.dikast.verifier.attestation.ProvenanceFacts;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
 import io.dikast.verifier.grafeas.NoteNotFoundException;
+import io.dikast.verifier.grafeas.ProvenanceSource;
 import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +18,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The verifier's {@link AttestationFacts}, with every Grafeas request timed for the metrics. */
+/**
+ * The verifier's {@link AttestationFacts} and {@link ProvenanceFacts}, with every Grafeas request
+ * timed for the metrics.
+ */
 @ApplicationScoped
 public class AttestationFactFinder {
 
   private final AttestationSource timed;
+  private final ProvenanceSource timedBuilds;
 
-  public AttestationFactFinder(AttestationSource source, DikastMetrics metrics) {
+  public AttestationFactFinder(
+      AttestationSource source, ProvenanceSource builds, DikastMetrics metrics) {
     this.timed = new TimedSource(source, metrics);
+    this.timedBuilds = new TimedBuilds(builds, metrics);
   }
 
   public AttestationFact find(
@@ -43,6 +51,42 @@ public class AttestationFactFinder {
       Deadline deadline,
       Executor blocking) {
     return AttestationFacts.findAsync(timed, noteName, keys, image, deadline, blocking);
+  }
+
+  /** What the BUILD occurrences under {@code noteName} prove about {@code image}'s build. */
+  public CompletableFuture<AttestationFact> findProvenanceAsync(
+      String noteName,
+      List<TrustedKey> keys,
+      ImageReference image,
+      Deadline deadline,
+      Executor blocking) {
+    return ProvenanceFacts.findAsync(timedBuilds, noteName, keys, image, deadline, blocking);
+  }
+
+  private record TimedBuilds(ProvenanceSource source, DikastMetrics metrics)
+      implements ProvenanceSource {
+
+    @Override
+    public List<Occurrence> builds(String noteName, ImageReference image, Deadline budget)
+        throws BackendUnavailableException, NoteNotFoundException {
+      long start = System.nanoTime();
+      try {
+        return source.builds(noteName, image, budget);
+      } finally {
+        metrics.grafeasRequest(Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+
+    @Override
+    public CompletableFuture<List<Occurrence>> buildsAsync(
+        String noteName, ImageReference image, Deadline budget, Executor blocking) {
+      long start = System.nanoTime();
+      return source
+          .buildsAsync(noteName, image, budget, blocking)
+          .whenComplete(
+              (occurrences, failure) ->
+                  metrics.grafeasRequest(Duration.ofNanos(System.nanoTime() - start)));
+    }
   }
 
   private record TimedSource(AttestationSource source, DikastMetrics metrics)

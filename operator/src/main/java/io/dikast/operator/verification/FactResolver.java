@@ -28,13 +28,14 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Answers a decision's attestation checks: from the namespace's authorities, the cache, or Grafeas.
- * Every check of a decision is asked at once, without a thread waiting for Grafeas (a hung Grafeas
- * costs a 100-image pod one call timeout, not one per pool thread's turn); at most {@code
- * dikast.verification.threads + queue} checks wait for Grafeas across all admissions, so a burst
- * puts a bounded load on it. All run under the admission's deadline; a check without an answer when
- * the deadline passes is {@link AttestationFact.Unavailable}, never a success, and carries the
- * check's last verification for policies that may count it.
+ * Answers a decision's attestation and provenance checks: from the namespace's authorities, the
+ * cache, or Grafeas (provenance only from Grafeas, under the authority's note). Every check of a
+ * decision is asked at once, without a thread waiting for Grafeas (a hung Grafeas costs a 100-image
+ * pod one call timeout, not one per pool thread's turn); at most {@code dikast.verification.threads
+ * + queue} checks wait for Grafeas across all admissions, so a burst puts a bounded load on it. All
+ * run under the admission's deadline; a check without an answer when the deadline passes is {@link
+ * AttestationFact.Unavailable}, never a success, and carries the check's last verification for
+ * policies that may count it.
  *
  * <p>A verified fact due for refresh is answered from the cache and asked again in the background,
  * once per key at a time, under its own deadline ({@code dikast.grafeas.call-timeout}) and at most
@@ -154,7 +155,7 @@ public class FactResolver {
     return new Lookup(
         Optional.of(key),
         cachedOrVerified(key, authority, check, pullSecrets, deadline),
-        backends(authority));
+        check.kind() == AttestationCheck.Kind.PROVENANCE ? "Grafeas" : backends(authority));
   }
 
   /**
@@ -190,7 +191,8 @@ public class FactResolver {
         authority.name(),
         authority.signatureSources(),
         authority.keySetVersion(),
-        check.image().pinned());
+        check.image().pinned(),
+        check.kind());
   }
 
   private CompletableFuture<AttestationFact> cachedOrVerified(
@@ -265,6 +267,12 @@ public class FactResolver {
       AttestationCheck check,
       PullSecrets pullSecrets,
       Deadline deadline) {
+    if (check.kind() == AttestationCheck.Kind.PROVENANCE) {
+      return authority.hasNote()
+          ? finder.findProvenanceAsync(
+              authority.noteName(), authority.keys(), check.image(), deadline, executor)
+          : CompletableFuture.completedFuture(AuthorityFacts.withoutNote(authority.name()));
+    }
     Optional<CompletableFuture<AttestationFact>> grafeas =
         authority.hasNote()
             ? Optional.of(

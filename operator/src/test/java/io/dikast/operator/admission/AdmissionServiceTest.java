@@ -14,6 +14,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -35,7 +36,7 @@ class AdmissionServiceTest {
   private final DikastMetrics metrics = new DikastMetrics(registry);
   private final FactResolver resolver =
       new FactResolver(
-          new AttestationFactFinder(new InMemoryAttestations(), metrics),
+          new AttestationFactFinder(new InMemoryAttestations(), NoBuilds.SOURCE, metrics),
           NoRegistry.finder(metrics),
           RegistryCredentials.NONE,
           new VerificationCache(CacheSettings.defaults()),

@@ -11,6 +11,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -32,7 +33,7 @@ class DecisionPathWarmupTest {
   private final InMemoryAttestations grafeas = new InMemoryAttestations();
   private final FactResolver facts =
       new FactResolver(
-          new AttestationFactFinder(grafeas, metrics),
+          new AttestationFactFinder(grafeas, NoBuilds.SOURCE, metrics),
           NoRegistry.finder(metrics),
           RegistryCredentials.NONE,
           new VerificationCache(CacheSettings.defaults()),

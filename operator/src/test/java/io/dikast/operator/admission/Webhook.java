@@ -13,6 +13,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -59,7 +60,7 @@ final class Webhook implements AutoCloseable {
     DikastMetrics metrics = new DikastMetrics(registry);
     this.resolver =
         new FactResolver(
-            new AttestationFactFinder(source, metrics),
+            new AttestationFactFinder(source, NoBuilds.SOURCE, metrics),
             NoRegistry.finder(metrics),
             RegistryCredentials.NONE,
             new VerificationCache(CacheSettings.defaults(), ticker),

@@ -26,6 +26,7 @@ import io.dikast.operator.metrics.DikastMetrics;
 import io.dikast.operator.policyset.PolicySetView;
 import io.dikast.operator.policyset.ResolvedAuthority;
 import io.dikast.operator.verification.AttestationFactFinder;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.VerificationSettings;
 import io.dikast.operator.verification.VulnerabilityResolver;
 import io.dikast.verifier.grafeas.GrafeasClientSettings;
@@ -173,7 +174,7 @@ class AutoAttestorTest {
     DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
     vulnerabilities =
         new VulnerabilityResolver(clients.vulnerabilities(), VerificationSettings.defaults());
-    finder = new AttestationFactFinder(clients.source(), metrics);
+    finder = new AttestationFactFinder(clients.source(), NoBuilds.SOURCE, metrics);
     uploader =
         new OccurrenceUploader(
             GrafeasClientSettings.plaintext(grafeas.address(), Duration.ofSeconds(5)));

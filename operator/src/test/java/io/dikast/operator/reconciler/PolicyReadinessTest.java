@@ -18,6 +18,7 @@ class PolicyReadinessTest {
         PolicyReadiness.evaluate(
             "payments",
             List.of("qa", "security"),
+            List.of(),
             null,
             Map.of("qa", ready("qa"), "security", ready("security")));
 
@@ -29,7 +30,11 @@ class PolicyReadinessTest {
   void namesEveryMissingAuthority() {
     PolicyReadiness readiness =
         PolicyReadiness.evaluate(
-            "payments", List.of("qa", "security", "release"), 0, Map.of("qa", ready("qa")));
+            "payments",
+            List.of("qa", "security", "release"),
+            List.of(),
+            0,
+            Map.of("qa", ready("qa")));
 
     assertThat(readiness)
         .isEqualTo(
@@ -50,7 +55,7 @@ class PolicyReadinessTest {
     broken.setStatus(status);
 
     PolicyReadiness readiness =
-        PolicyReadiness.evaluate("payments", List.of("qa"), null, Map.of("qa", broken));
+        PolicyReadiness.evaluate("payments", List.of("qa"), List.of(), null, Map.of("qa", broken));
 
     assertThat(readiness)
         .isEqualTo(
@@ -63,7 +68,7 @@ class PolicyReadinessTest {
   @Test
   void rejectsMoreRequiredAttestationsThanAuthorities() {
     PolicyReadiness readiness =
-        PolicyReadiness.evaluate("payments", List.of("qa", "security"), 3, Map.of());
+        PolicyReadiness.evaluate("payments", List.of("qa", "security"), List.of("ci"), 3, Map.of());
 
     assertThat(readiness.ready()).isFalse();
     assertThat(readiness.reason()).isEqualTo("InvalidRequiredAttestations");
@@ -71,6 +76,36 @@ class PolicyReadinessTest {
         .isEqualTo(
             "requiredAttestations is 3 but the policy names 2 authorities; all of them are"
                 + " required until this is fixed");
+  }
+
+  @Test
+  void anAuthorityNamedOnlyByAProvenanceRequirementMustExistAndBeReady() {
+    AttestationAuthority notReconciled = authority("ci");
+
+    assertThat(
+            PolicyReadiness.evaluate(
+                "payments", List.of("qa"), List.of("qa", "ci"), null, Map.of("qa", ready("qa"))))
+        .isEqualTo(
+            new PolicyReadiness(
+                false,
+                "AuthorityNotFound",
+                "AttestationAuthority ci not found in namespace payments"));
+    assertThat(
+            PolicyReadiness.evaluate(
+                "payments", List.of(), List.of("ci"), null, Map.of("ci", notReconciled)))
+        .isEqualTo(
+            new PolicyReadiness(
+                false,
+                "AuthorityNotReady",
+                "AttestationAuthority ci is not ready (not yet reconciled)"));
+    assertThat(
+            PolicyReadiness.evaluate(
+                "payments",
+                List.of("qa"),
+                List.of("ci"),
+                1,
+                Map.of("qa", ready("qa"), "ci", ready("ci"))))
+        .isEqualTo(new PolicyReadiness(true, "AuthoritiesReady", "authorities ready: qa,ci"));
   }
 
   @Test

@@ -350,6 +350,37 @@ class ReconcilersTest {
   }
 
   @Test
+  void policyNamingAProvenanceAuthorityOnlyWaitsForItAndShowsItInItsOwnColumn() {
+    create(pgpAuthority("qa", qaFingerprint, base64(qaArmored)));
+    create(
+        isp(
+            "built-by-ci",
+            """
+            attestationAuthorityName: qa
+            provenanceRequirements:
+            - authorityName: ci
+              builderIdPatterns: [https://github.com/slsa-framework/**]
+            """));
+    PolicyStatus waiting = awaitPolicy("built-by-ci", "False");
+    assertThat(ready(waiting).getReason()).isEqualTo("AuthorityNotFound");
+    assertThat(ready(waiting).getMessage())
+        .isEqualTo("AttestationAuthority ci not found in namespace " + namespace);
+    assertThat(waiting.getAuthorities()).isEqualTo("qa");
+    assertThat(waiting.getProvenanceAuthorities()).isEqualTo("ci");
+
+    create(pgpAuthority("ci", otherFingerprint, otherArmored));
+
+    PolicyStatus ready = awaitPolicy("built-by-ci", "True");
+    assertThat(ready(ready).getMessage()).isEqualTo("authorities ready: qa,ci");
+    assertThat(ready.getResolvedAuthorities()).containsExactly("qa", "ci");
+
+    create(isp("provenance-only", "provenanceRequirements: [{authorityName: ci}]\n"));
+    PolicyStatus provenanceOnly = awaitPolicy("provenance-only", "True");
+    assertThat(provenanceOnly.getAuthorities()).isNull();
+    assertThat(provenanceOnly.getProvenanceAuthorities()).isEqualTo("ci");
+  }
+
+  @Test
   void transitionTimeStaysWhenAReconcileDoesNotFlipReady() {
     create(pgpAuthority("qa", qaFingerprint, base64(qaArmored)));
     Condition before = ready(awaitReady("qa", "True"));

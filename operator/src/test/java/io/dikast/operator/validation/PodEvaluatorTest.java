@@ -20,6 +20,7 @@ import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -70,7 +71,7 @@ class PodEvaluatorTest {
     DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
     facts =
         new FactResolver(
-            new AttestationFactFinder(grafeas, metrics),
+            new AttestationFactFinder(grafeas, NoBuilds.SOURCE, metrics),
             NoRegistry.finder(metrics),
             RegistryCredentials.NONE,
             new VerificationCache(CacheSettings.defaults(), new ManualTicker()),

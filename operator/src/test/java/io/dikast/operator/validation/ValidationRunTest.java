@@ -32,6 +32,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.ManualTicker;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.Occurrences;
 import io.dikast.operator.verification.VerificationCache;
@@ -396,7 +397,7 @@ class ValidationRunTest {
     if (facts == null) {
       facts =
           new FactResolver(
-              new AttestationFactFinder(grafeasClients.source(), metrics),
+              new AttestationFactFinder(grafeasClients.source(), NoBuilds.SOURCE, metrics),
               NoRegistry.finder(metrics),
               RegistryCredentials.NONE,
               cache,

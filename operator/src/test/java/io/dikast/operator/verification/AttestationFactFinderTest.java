@@ -178,7 +178,7 @@ class AttestationFactFinderTest {
   }
 
   private AttestationFactFinder finder(AttestationSource source) {
-    return new AttestationFactFinder(source, new DikastMetrics(registry));
+    return new AttestationFactFinder(source, NoBuilds.SOURCE, new DikastMetrics(registry));
   }
 
   private static AttestationSource answering(Occurrence... occurrences) {

@@ -229,7 +229,7 @@ class CosignFactResolutionTest {
       RegistryCredentials credentials) {
     resolver =
         new FactResolver(
-            new AttestationFactFinder(grafeas, metrics),
+            new AttestationFactFinder(grafeas, NoBuilds.SOURCE, metrics),
             new CosignFactFinder(signatures, metrics, Duration.ofSeconds(3)),
             credentials,
             cache,

@@ -477,7 +477,7 @@ class FactResolverTest {
   private FactResolver resolver(AttestationSource source, VerificationSettings settings) {
     DikastMetrics metrics = new DikastMetrics(registry);
     return new FactResolver(
-        new AttestationFactFinder(source, metrics),
+        new AttestationFactFinder(source, NoBuilds.SOURCE, metrics),
         NoRegistry.finder(metrics),
         RegistryCredentials.NONE,
         cache,

@@ -21,6 +21,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.Occurrences;
 import io.dikast.operator.verification.VerificationCache;
@@ -73,7 +74,7 @@ class VerificationApiWhatIfTest {
     view.markLoaded();
     facts =
         new FactResolver(
-            new AttestationFactFinder(grafeas, metrics),
+            new AttestationFactFinder(grafeas, NoBuilds.SOURCE, metrics),
             NoRegistry.finder(metrics),
             RegistryCredentials.NONE,
             new VerificationCache(CacheSettings.defaults()),

@@ -19,6 +19,7 @@ import io.dikast.operator.verification.AttestationFactFinder;
 import io.dikast.operator.verification.CacheSettings;
 import io.dikast.operator.verification.FactResolver;
 import io.dikast.operator.verification.InMemoryAttestations;
+import io.dikast.operator.verification.NoBuilds;
 import io.dikast.operator.verification.NoRegistry;
 import io.dikast.operator.verification.VerificationCache;
 import io.dikast.operator.verification.VerificationSettings;
@@ -45,7 +46,7 @@ class VerificationApiWhileStartingTest {
   private final DikastMetrics metrics = new DikastMetrics(new SimpleMeterRegistry());
   private final FactResolver facts =
       new FactResolver(
-          new AttestationFactFinder(new InMemoryAttestations(), metrics),
+          new AttestationFactFinder(new InMemoryAttestations(), NoBuilds.SOURCE, metrics),
           NoRegistry.finder(metrics),
           RegistryCredentials.NONE,
           new VerificationCache(CacheSettings.defaults()),

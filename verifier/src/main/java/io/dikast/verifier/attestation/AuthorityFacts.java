@@ -18,6 +18,12 @@ public final class AuthorityFacts {
         "authority " + authorityName + " names no noteReference and no cosign source");
   }
 
+  /** Build provenance is read only from Grafeas, under the authority's note. */
+  public static AttestationFact withoutNote(String authorityName) {
+    return new AttestationFact.NotVerified(
+        "authority " + authorityName + " names no noteReference to read build provenance under");
+  }
+
   /**
    * @param ready whether the authority's status is ready; one that is not says so first
    */

@@ -12,8 +12,10 @@ import io.dikast.verifier.attestation.AttestationFacts;
 import io.dikast.verifier.attestation.AuthorityFacts;
 import io.dikast.verifier.attestation.CosignFacts;
 import io.dikast.verifier.attestation.EitherSource;
+import io.dikast.verifier.attestation.ProvenanceFacts;
 import io.dikast.verifier.attestation.VulnerabilityFacts;
 import io.dikast.verifier.grafeas.AttestationSource;
+import io.dikast.verifier.grafeas.ProvenanceSource;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
 import io.dikast.verifier.registry.CosignSignatureSource;
 import io.dikast.verifier.registry.RegistryCredentials;
@@ -32,20 +34,24 @@ public final class WorkloadVerifier {
 
   private final PolicyEvaluator evaluator = new PolicyEvaluator();
   private final AttestationSource attestations;
+  private final ProvenanceSource builds;
   private final VulnerabilitySource vulnerabilities;
   private final CosignSignatureSource signatures;
   private final RegistryCredentials credentials;
 
   /**
+   * @param builds where provenance requirements find BUILD occurrences
    * @param signatures where authorities with a {@code cosign} source read signatures
    * @param credentials the registry credentials those lookups may use
    */
   public WorkloadVerifier(
       AttestationSource attestations,
+      ProvenanceSource builds,
       VulnerabilitySource vulnerabilities,
       CosignSignatureSource signatures,
       RegistryCredentials credentials) {
     this.attestations = attestations;
+    this.builds = builds;
     this.vulnerabilities = vulnerabilities;
     this.signatures = signatures;
     this.credentials = credentials;
@@ -82,6 +88,12 @@ public final class WorkloadVerifier {
     }
     if (authority.keys().isEmpty()) {
       return AuthorityFacts.withoutKeys(authority.name(), authority.ready());
+    }
+    if (check.kind() == AttestationCheck.Kind.PROVENANCE) {
+      return authority.hasNote()
+          ? ProvenanceFacts.find(
+              builds, authority.noteName(), authority.keys(), check.image(), deadline)
+          : AuthorityFacts.withoutNote(authority.name());
     }
     Optional<AttestationFact> grafeas =
         authority.hasNote()

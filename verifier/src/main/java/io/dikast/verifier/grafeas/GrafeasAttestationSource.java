@@ -23,9 +23,16 @@ import java.util.concurrent.Executor;
 public class GrafeasAttestationSource implements AttestationSource {
 
   private final GrafeasConnection grafeas;
+  private final NoteKind kind;
 
   public GrafeasAttestationSource(GrafeasConnection grafeas) {
+    this(grafeas, NoteKind.ATTESTATION);
+  }
+
+  /** Reads the occurrences of {@code kind} instead, as {@link GrafeasProvenanceSource} does. */
+  GrafeasAttestationSource(GrafeasConnection grafeas, NoteKind kind) {
     this.grafeas = grafeas;
+    this.kind = kind;
   }
 
   @Override
@@ -60,10 +67,9 @@ public class GrafeasAttestationSource implements AttestationSource {
 
   // The request's filter already asked for this; a server that ignores it must not make another
   // note's or another image's occurrence count for this one.
-  private static boolean isAttestationOf(
-      Occurrence occurrence, String noteName, ImageReference image) {
-    return occurrence.getKind() == NoteKind.ATTESTATION
-        && occurrence.hasAttestation()
+  private boolean isAttestationOf(Occurrence occurrence, String noteName, ImageReference image) {
+    return occurrence.getKind() == kind
+        && (kind != NoteKind.ATTESTATION || occurrence.hasAttestation())
         && occurrence.getNoteName().equals(noteName)
         && GrafeasConnection.names(occurrence.getResourceUri(), image);
   }

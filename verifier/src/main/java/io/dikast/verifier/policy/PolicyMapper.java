@@ -13,6 +13,7 @@ import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.ProvenanceRequirement;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.GroupKind;
@@ -39,21 +40,20 @@ public final class PolicyMapper {
   }
 
   /**
-   * A ClusterImageSecurityPolicy as a policy with no namespace, whose authorities are named {@code
-   * <authorityNamespace>/<name>}: they resolve there, never in the namespace being admitted.
+   * A ClusterImageSecurityPolicy as a policy with no namespace, whose authorities, for attestations
+   * and provenance alike, are named {@code <authorityNamespace>/<name>}: they resolve there, never
+   * in the namespace being admitted.
    */
   public static Policy toPolicy(ClusterImageSecurityPolicy resource, String authorityNamespace) {
-    Policy policy =
-        toPolicy(
+    return toPolicy(
             PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY,
             "",
             resource.getMetadata().getName(),
             resource.getSpec().getImageAllowlist(),
             resource.getSpec(),
             Optional.ofNullable(resource.getSpec().getPackageVulnerabilityRequirements())
-                .map(PolicyMapper::vulnerabilityRequirements));
-    return policy.withAuthorityNames(
-        policy.authorityNames().stream().map(name -> authorityNamespace + "/" + name).toList());
+                .map(PolicyMapper::vulnerabilityRequirements))
+        .withAuthoritiesIn(authorityNamespace);
   }
 
   public static Policy toPolicy(GenericAttestationPolicy resource) {
@@ -128,7 +128,27 @@ public final class PolicyMapper {
         backendUnavailable(spec.getOnBackendUnavailable()),
         cachedFactsMaxAge(spec),
         vulnerabilityRequirements,
-        podSpecKinds(spec));
+        podSpecKinds(spec),
+        provenanceRequirements(spec));
+  }
+
+  /** Entries without an authority (which the API server refuses) are dropped: none can be met. */
+  static List<ProvenanceRequirement> provenanceRequirements(PolicySpec spec) {
+    return spec.getProvenanceRequirements().stream()
+        .filter(Objects::nonNull)
+        .filter(entry -> entry.getAuthorityName() != null && !entry.getAuthorityName().isBlank())
+        .map(
+            entry ->
+                new ProvenanceRequirement(
+                    entry.getAuthorityName(),
+                    nonBlank(entry.getBuilderIdPatterns()),
+                    nonBlank(entry.getSourceRepositoryPatterns())))
+        .distinct()
+        .toList();
+  }
+
+  private static List<String> nonBlank(List<String> patterns) {
+    return patterns.stream().filter(pattern -> pattern != null && !pattern.isBlank()).toList();
   }
 
   /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dikast.crds.v1beta1.ImageSecurityPolicy;
 import io.dikast.engine.attestation.CosignSignature;
+import io.dikast.engine.image.ImageReference;
 import io.dikast.engine.key.KeyException;
 import io.dikast.engine.key.KeyParser;
 import io.dikast.engine.key.TrustedKey;
 import io.dikast.engine.policy.Decision;
 import io.dikast.engine.policy.Policy;
+import io.dikast.engine.testing.BashPae;
 import io.dikast.engine.testing.OpenSsl;
 import io.dikast.engine.vulnerability.Severity;
 import io.dikast.engine.vulnerability.Vulnerability;
@@ -18,7 +20,9 @@ import io.dikast.engine.workload.PullSecrets;
 import io.dikast.engine.workload.Workload;
 import io.dikast.verifier.grafeas.AttestationSource;
 import io.dikast.verifier.grafeas.BackendUnavailableException;
+import io.dikast.verifier.grafeas.BuildOccurrences;
 import io.dikast.verifier.grafeas.NoteNotFoundException;
+import io.dikast.verifier.grafeas.ProvenanceSource;
 import io.dikast.verifier.grafeas.VulnerabilitySource;
 import io.dikast.verifier.policy.PolicyMapper;
 import io.dikast.verifier.registry.CosignLookup;
@@ -27,8 +31,11 @@ import io.dikast.verifier.registry.CosignSignatureSource;
 import io.dikast.verifier.registry.RegistryCredential;
 import io.dikast.verifier.registry.RegistryCredentials;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.grafeas.v1.Occurrence;
 import io.grpc.Deadline;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,13 +45,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkloadVerifierTest {
 
   private static final String IMAGE = "gcr.io/hightowerlabs/payment@sha256:" + "ab".repeat(32);
   private static final String NOTE = "projects/image-signing/notes/qa";
+  private static final String CI_NOTE = "projects/ci/notes/builder";
   private static final AttestationSource NO_OCCURRENCES = (note, image, budget) -> List.of();
   private static final VulnerabilitySource NO_VULNERABILITIES = (image, budget) -> List.of();
+  private static final ProvenanceSource NO_BUILDS = (note, image, budget) -> List.of();
 
   private static final String IMAGE_DIGEST = "sha256:" + "ab".repeat(32);
   private static final AttestationSource NO_GRAFEAS =
@@ -56,6 +66,7 @@ class WorkloadVerifierTest {
         throw new AssertionError("an authority without a cosign source asked a registry");
       };
 
+  @TempDir static Path dir;
   private static OpenSsl openSsl;
   private static OpenSsl.Key keyPair;
   private static TrustedKey key;
@@ -318,6 +329,107 @@ class WorkloadVerifierTest {
         .contains("authority qa names no noteReference and no cosign source");
   }
 
+  @Test
+  void provenanceRequirementsAreMetByASignedBuildOccurrenceUnderTheAuthoritysNote()
+      throws Exception {
+    List<String> asked = new ArrayList<>();
+    Occurrence build = signedBuild();
+    ProvenanceSource builds =
+        (note, image, budget) -> {
+          asked.add(note);
+          return List.of(build);
+        };
+    Map<String, KnownAuthority> ci =
+        Map.of("ci", new KnownAuthority("ci", CI_NOTE, List.of(key), true));
+
+    Decision allowed =
+        withBuilds(builds)
+            .decide(
+                pod(),
+                List.of(provenancePolicy("https://github.com/slsa-framework/**")),
+                ci,
+                deadline());
+    Decision denied =
+        withBuilds(builds)
+            .decide(pod(), List.of(provenancePolicy("https://ci.acme.example/*")), ci, deadline());
+
+    assertThat(allowed.allowed()).isTrue();
+    assertThat(asked).containsExactly(CI_NOTE, CI_NOTE);
+    assertThat(denied.denials())
+        .containsExactly(
+            "image "
+                + IMAGE
+                + " denied by ImageSecurityPolicy payments/provenance: provenance by authority ci"
+                + " names builder https://github.com/slsa-framework/slsa-github-generator/"
+                + ".github/workflows/generator_container_slsa3.yml@refs/tags/v2.0.0, not one of"
+                + " https://ci.acme.example/*");
+  }
+
+  @Test
+  void provenanceIsNeverReadFromTheRegistryOfAnAuthorityWithoutANote() {
+    KnownAuthority cosignOnly =
+        new KnownAuthority(
+            "ci",
+            "",
+            List.of(key),
+            true,
+            Optional.of(
+                new CosignSettings(Optional.empty(), Optional.empty(), Optional.empty(), false)));
+
+    Decision decision =
+        verifier(NO_GRAFEAS, NO_REGISTRY, RegistryCredentials.NONE)
+            .decide(pod(), List.of(provenancePolicy("**")), Map.of("ci", cosignOnly), deadline());
+
+    assertThat(decision.denials())
+        .containsExactly(
+            "image "
+                + IMAGE
+                + " denied by ImageSecurityPolicy payments/provenance: no valid provenance by"
+                + " authority ci (ci: authority ci names no noteReference to read build"
+                + " provenance under)");
+  }
+
+  /**
+   * payment's provenance statement, about this test's digest, signed by openssl over bash's PAE.
+   */
+  private static Occurrence signedBuild() throws Exception {
+    byte[] statement;
+    try (InputStream in =
+        WorkloadVerifierTest.class.getResourceAsStream("/provenance/payment-v1.json")) {
+      statement =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace(
+                  "aba48d60ba4410ec921f9d2e8169236c57660d121f9430dc9758d754eec8f887",
+                  "ab".repeat(32))
+              .getBytes(StandardCharsets.UTF_8);
+    }
+    byte[] signature =
+        openSsl.sign(
+            keyPair, "SHA256", BashPae.encode(dir, "application/vnd.in-toto+json", statement));
+    return BuildOccurrences.of(CI_NOTE, ImageReference.parse(IMAGE), statement, signature, "");
+  }
+
+  private static Policy provenancePolicy(String builderPattern) {
+    return PolicyMapper.toPolicy(
+        new KubernetesSerialization()
+            .unmarshal(
+                "apiVersion: kritis.grafeas.io/v1beta1\n"
+                    + "kind: ImageSecurityPolicy\n"
+                    + "metadata: {name: provenance, namespace: payments}\n"
+                    + "spec:\n"
+                    + "  provenanceRequirements:\n"
+                    + "  - authorityName: ci\n"
+                    + "    builderIdPatterns: ['"
+                    + builderPattern
+                    + "']\n",
+                ImageSecurityPolicy.class));
+  }
+
+  private static WorkloadVerifier withBuilds(ProvenanceSource builds) {
+    return new WorkloadVerifier(
+        NO_GRAFEAS, builds, NO_VULNERABILITIES, NO_REGISTRY, RegistryCredentials.NONE);
+  }
+
   private static CosignSignature cosignSignature(String digest) {
     byte[] payload =
         ("{\"critical\":{\"identity\":{\"docker-reference\":\"gcr.io/hightowerlabs/payment\"},"
@@ -346,14 +458,15 @@ class WorkloadVerifierTest {
   private static WorkloadVerifier grafeasOnly(
       AttestationSource attestations, VulnerabilitySource vulnerabilities) {
     return new WorkloadVerifier(
-        attestations, vulnerabilities, NO_REGISTRY, RegistryCredentials.NONE);
+        attestations, NO_BUILDS, vulnerabilities, NO_REGISTRY, RegistryCredentials.NONE);
   }
 
   private static WorkloadVerifier verifier(
       AttestationSource attestations,
       CosignSignatureSource signatures,
       RegistryCredentials credentials) {
-    return new WorkloadVerifier(attestations, NO_VULNERABILITIES, signatures, credentials);
+    return new WorkloadVerifier(
+        attestations, NO_BUILDS, NO_VULNERABILITIES, signatures, credentials);
   }
 
   private static Map<String, KnownAuthority> authorities() {

@@ -11,6 +11,7 @@ import io.dikast.engine.policy.BreakglassMode;
 import io.dikast.engine.policy.EnforcementMode;
 import io.dikast.engine.policy.Policy;
 import io.dikast.engine.policy.PolicyKind;
+import io.dikast.engine.policy.ProvenanceRequirement;
 import io.dikast.engine.vulnerability.SeverityLimit;
 import io.dikast.engine.vulnerability.VulnerabilityRequirements;
 import io.dikast.engine.workload.GroupKind;
@@ -280,6 +281,9 @@ class PolicyMapperTest {
               attestationAuthorityNames: [security]
               requiredAttestations: 1
               packageVulnerabilityRequirements: {maximumSeverity: HIGH}
+              provenanceRequirements:
+              - authorityName: ci
+                builderIdPatterns: [https://github.com/slsa-framework/**]
             """,
             ClusterImageSecurityPolicy.class);
 
@@ -292,9 +296,52 @@ class PolicyMapperTest {
     assertThat(policy.authorityNames()).containsExactly("dikast/qa", "dikast/security");
     assertThat(policy.requiredAttestations()).isEqualTo(1);
     assertThat(policy.vulnerabilityRequirements()).isPresent();
+    assertThat(policy.provenanceRequirements())
+        .as("provenance is read in the operator's namespace too")
+        .containsExactly(
+            new ProvenanceRequirement(
+                "dikast/ci", List.of("https://github.com/slsa-framework/**"), List.of()));
     assertThat(resource.getSpec().getExcludedNamespaces())
         .as("the default exclusions when the manifest says none")
         .containsExactly("kube-node-lease", "kube-public", "kube-system");
+  }
+
+  @Test
+  void carriesProvenanceRequirementsOfBothKindsAndDropsEntriesThatCanMeanNothing() {
+    String requirements =
+        """
+        provenanceRequirements:
+        - authorityName: ci
+          builderIdPatterns: [https://github.com/slsa-framework/**, " "]
+          sourceRepositoryPatterns: [git+https://github.com/acme/**]
+        - authorityName: ci
+          builderIdPatterns: [https://github.com/slsa-framework/**, " "]
+          sourceRepositoryPatterns: [git+https://github.com/acme/**]
+        - authorityName: " "
+        - authorityName: release
+        """;
+    GenericAttestationPolicy generic =
+        serialization.unmarshal(
+            "apiVersion: kritis.grafeas.io/v1beta1\n"
+                + "kind: GenericAttestationPolicy\n"
+                + "metadata: {name: built, namespace: payments}\n"
+                + "spec:\n"
+                + ("attestationAuthorityNames: [qa]\n" + requirements).indent(2),
+            GenericAttestationPolicy.class);
+    List<ProvenanceRequirement> expected =
+        List.of(
+            new ProvenanceRequirement(
+                "ci",
+                List.of("https://github.com/slsa-framework/**"),
+                List.of("git+https://github.com/acme/**")),
+            new ProvenanceRequirement("release", List.of(), List.of()));
+
+    assertThat(PolicyMapper.toPolicy(isp(requirements)).provenanceRequirements())
+        .isEqualTo(expected);
+    assertThat(PolicyMapper.toPolicy(generic).provenanceRequirements()).isEqualTo(expected);
+    assertThat(
+            PolicyMapper.toPolicy(isp("attestationAuthorityName: qa\n")).provenanceRequirements())
+        .isEmpty();
   }
 
   private ImageSecurityPolicy isp(String spec) {
