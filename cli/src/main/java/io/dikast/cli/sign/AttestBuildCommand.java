@@ -11,7 +11,6 @@ import io.dikast.engine.attestation.Pae;
 import io.dikast.engine.attestation.ProvenanceVerification;
 import io.dikast.engine.attestation.ProvenanceVerifier;
 import io.dikast.engine.image.ImageReference;
-import io.dikast.engine.key.KeyType;
 import io.dikast.engine.signing.SigningKey;
 import io.dikast.verifier.grafeas.BuildOccurrences;
 import java.nio.file.Path;
@@ -69,30 +68,7 @@ public final class AttestBuildCommand implements Callable<Integer> {
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private key.")
   private Path key;
 
-  @Option(
-      names = "--key-type",
-      paramLabel = "pgp|pkix",
-      description = "The key file's kind (default: told from the file).")
-  private KeyType keyType;
-
-  @Option(
-      names = "--algorithm",
-      paramLabel = "NAME",
-      description = "PKIX signature algorithm, e.g. ECDSA_P256_SHA256 or RSA_PSS_2048_SHA256.")
-  private String algorithm;
-
-  @Option(
-      names = "--key-id",
-      paramLabel = "ID",
-      description =
-          "PGP: fingerprint or long id of the key to sign with; PKIX: the id the authority declares.")
-  private String keyId;
-
-  @Option(
-      names = "--passphrase-file",
-      paramLabel = "FILE",
-      description = "File whose first line unlocks a protected private key.")
-  private Path passphraseFile;
+  @Mixin private SigningKeyOptions keyOptions;
 
   @Option(
       names = "--project",
@@ -109,8 +85,7 @@ public final class AttestBuildCommand implements Callable<Integer> {
     ImageReference pinned = PinnedImage.parse(image);
     NoteName noteName = NoteName.parse("--note", note);
     byte[] statement = InputFiles.read(provenance, "provenance file");
-    SigningKey signingKey =
-        SigningKeyFile.load(key, keyType, algorithm, keyId, passphraseFile, false);
+    SigningKey signingKey = keyOptions.load(key, false);
     byte[] signature =
         SigningKeyFile.sign(signingKey, Pae.encode(DsseEnvelope.IN_TOTO_TYPE, statement));
     ProvenanceVerification check =

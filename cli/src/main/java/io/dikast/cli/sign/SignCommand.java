@@ -17,7 +17,6 @@ import io.dikast.engine.attestation.InTotoStatement;
 import io.dikast.engine.attestation.Pae;
 import io.dikast.engine.attestation.Verification;
 import io.dikast.engine.image.ImageReference;
-import io.dikast.engine.key.KeyType;
 import io.dikast.engine.key.PkixTrustedKey;
 import io.dikast.engine.signing.SigningKey;
 import io.dikast.verifier.grafeas.AttestationOccurrences;
@@ -74,30 +73,7 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--key", paramLabel = "FILE", description = "The private key file.")
   private Path key;
 
-  @Option(
-      names = "--key-type",
-      paramLabel = "pgp|pkix",
-      description = "The key file's kind (default: told from the file).")
-  private KeyType keyType;
-
-  @Option(
-      names = "--algorithm",
-      paramLabel = "NAME",
-      description = "PKIX signature algorithm, e.g. ECDSA_P256_SHA256 or RSA_PSS_2048_SHA256.")
-  private String algorithm;
-
-  @Option(
-      names = "--key-id",
-      paramLabel = "ID",
-      description =
-          "PGP: fingerprint or long id of the key to sign with; PKIX: the id the authority declares.")
-  private String keyId;
-
-  @Option(
-      names = "--passphrase-file",
-      paramLabel = "FILE",
-      description = "File whose first line unlocks a protected private key.")
-  private Path passphraseFile;
+  @Mixin private SigningKeyOptions keyOptions;
 
   @Option(
       names = "--attached",
@@ -231,8 +207,7 @@ public final class SignCommand implements Callable<Integer> {
   }
 
   private SigningKey signingKey() {
-    return SigningKeyFile.load(
-        required(key, "--key FILE"), keyType, algorithm, keyId, passphraseFile, attached);
+    return keyOptions.load(required(key, "--key FILE"), attached);
   }
 
   private void requireVerified(Verification check) {

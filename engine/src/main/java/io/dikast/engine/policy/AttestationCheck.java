@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@code repository@digest}, so the same digest written with a tag or the {@code https://} scheme
  * asks one question, not several.
  *
- * @param authorityName an AttestationAuthority in the policy's namespace
+ * @param authorityName an AttestationAuthority in the policy's namespace, or {@code
+ *     <namespace>/<name>} for a cluster policy's (in the operator's namespace)
  * @param image a digest-pinned image, as {@link ImageReference#pinned()}
  * @param kind which evidence the authority must have signed
  */
