@@ -34,7 +34,7 @@ class CustomResourcesIT {
   }
 
   @Test
-  void servesTheFourGeneratedCrdsOnceEstablished() {
+  void servesTheFiveGeneratedCrdsOnceEstablished() {
     assertThat(KritisCrds.NAMES).allMatch(name -> KritisCrds.established(cluster.admin(), name));
 
     Kubectl.Result resources =
@@ -43,6 +43,7 @@ class CustomResourcesIT {
     assertThat(resources.stdout().lines().sorted())
         .containsExactly(
             "attestationauthorities.kritis.grafeas.io",
+            "clusterimagesecuritypolicies.kritis.grafeas.io",
             "genericattestationpolicies.kritis.grafeas.io",
             "imagesecuritypolicies.kritis.grafeas.io",
             "kritisconfigs.kritis.grafeas.io");

@@ -77,6 +77,7 @@ class OperatorIT {
                           "READY",
                           "MODE",
                           "AUTHORITIES",
+                          "PROVENANCE",
                           "VIOLATIONS",
                           "WOULD-DENY",
                           "AGE"),
@@ -86,6 +87,7 @@ class OperatorIT {
                           "READY",
                           "MODE",
                           "AUTHORITIES",
+                          "PROVENANCE",
                           "VIOLATIONS",
                           "WOULD-DENY",
                           "AGE"));
@@ -98,6 +100,7 @@ class OperatorIT {
                               "True",
                               "Enforce",
                               "qa-attestor",
+                              "",
                               "",
                               "")),
                       List.of(
@@ -112,6 +115,7 @@ class OperatorIT {
                               "True",
                               "Enforce",
                               "qa-attestor",
+                              "",
                               "",
                               "")));
             });

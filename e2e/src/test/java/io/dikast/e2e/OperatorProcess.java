@@ -53,11 +53,25 @@ final class OperatorProcess implements AutoCloseable {
       Path workDir,
       WebhookEndpoint endpoint,
       Map<String, String> properties) {
+    OperatorProcess operator = launch(jar, kubeconfig, workDir, endpoint, properties);
+    operator.awaitReady();
+    return operator;
+  }
+
+  /**
+   * As {@link #start(Path, Path, Path, WebhookEndpoint, Map)}, without waiting until it is ready.
+   */
+  static OperatorProcess launch(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      WebhookEndpoint endpoint,
+      Map<String, String> properties) {
     Map<String, String> serving = new LinkedHashMap<>(properties);
     serving.put(
         "dikast.webhook.serving.certificate-file", endpoint.certificate().certificate().toString());
     serving.put("dikast.webhook.serving.key-file", endpoint.certificate().key().toString());
-    return start(
+    return launch(
         jar,
         kubeconfig,
         workDir,
@@ -73,6 +87,21 @@ final class OperatorProcess implements AutoCloseable {
    * would, and is ready once {@code readyUrl} answers 200 to a client trusting {@code trust}.
    */
   static OperatorProcess start(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      int port,
+      String readyUrl,
+      SSLContext trust,
+      Map<String, String> environment,
+      Map<String, String> properties) {
+    OperatorProcess operator =
+        launch(jar, kubeconfig, workDir, port, readyUrl, trust, environment, properties);
+    operator.awaitReady();
+    return operator;
+  }
+
+  private static OperatorProcess launch(
       Path jar,
       Path kubeconfig,
       Path workDir,
@@ -107,15 +136,13 @@ final class OperatorProcess implements AutoCloseable {
       // A JVM ended before the test closes the operator (a failsafe timeout) must not leave it
       // running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-      OperatorProcess operator = new OperatorProcess(process, log, readyUrl, trust);
-      operator.awaitReady();
-      return operator;
+      return new OperatorProcess(process, log, readyUrl, trust);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void awaitReady() {
+  void awaitReady() {
     try {
       await()
           .atMost(STARTUP)

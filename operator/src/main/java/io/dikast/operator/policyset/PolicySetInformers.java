@@ -107,13 +107,15 @@ public class PolicySetInformers implements PullSecretStore {
   }
 
   /**
-   * Whether every informer has listed its kind and the view holds each policy and authority listed.
-   * The second half matters because informers notify after they store: a synced store can be ahead
-   * of the view for a moment.
+   * Whether every informer has listed its kind and watches it, and the view holds each policy and
+   * authority listed. Informers notify after they store, so a synced store can be ahead of the view
+   * for a moment; and a change made between an informer's list and its watch reaches it only from
+   * an API server that replays from the list's resourceVersion (the Fabric8 mock server does not).
    */
   public boolean published() {
     return clusterPolicies != null
         && informers.stream().allMatch(SharedIndexInformer::hasSynced)
+        && informers.stream().allMatch(SharedIndexInformer::isWatching)
         && all(imagePolicies, PolicyKind.IMAGE_SECURITY_POLICY)
         && all(genericPolicies, PolicyKind.GENERIC_ATTESTATION_POLICY)
         && all(clusterPolicies, PolicyKind.CLUSTER_IMAGE_SECURITY_POLICY)
@@ -184,11 +186,20 @@ public class PolicySetInformers implements PullSecretStore {
 
   // helm upgrade never adds a chart's new CRDs: say so, rather than leave a bare 404 to decode.
   static String retrying(String kind, Throwable failure) {
-    boolean notInstalled = failure instanceof KubernetesClientException e && e.getCode() == 404;
     return kind
         + " informer retries: "
         + failure.getMessage()
-        + (notInstalled ? NOT_INSTALLED : "");
+        + (notFound(failure) ? NOT_INSTALLED : "");
+  }
+
+  // The informer hands over the list's failure wrapped (a CompletionException).
+  private static boolean notFound(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException e && e.getCode() == 404) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T extends HasMetadata> SharedIndexInformer<T> start(

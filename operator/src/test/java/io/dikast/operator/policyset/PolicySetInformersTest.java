@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterAll;
@@ -249,6 +250,13 @@ class PolicySetInformersTest {
         .isEqualTo(
             "ClusterImageSecurityPolicy informer retries: Not Found (its CRD is not installed: apply"
                 + " this version's CRDs, which helm upgrade does not)");
+    assertThat(
+            PolicySetInformers.retrying(
+                "ClusterImageSecurityPolicy",
+                new CompletionException(new KubernetesClientException("Not Found", 404, null))))
+        .as("as the informer hands it over, wrapped")
+        .endsWith(
+            "(its CRD is not installed: apply this version's CRDs, which helm upgrade does not)");
     assertThat(
             PolicySetInformers.retrying(
                 "Secret", new KubernetesClientException("connection refused")))
